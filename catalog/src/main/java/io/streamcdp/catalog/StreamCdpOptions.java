@@ -1,0 +1,103 @@
+package io.streamcdp.catalog;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+
+/**
+ * Every endpoint and tunable of streamcdp. Defaults point at the embedded stack that
+ * {@code make demo} starts; each option can be overridden by a properties file or an
+ * environment variable (see {@link StreamCdpConfig}).
+ */
+public final class StreamCdpOptions {
+
+    public static final ConfigOption<String> POSTGRES_HOSTNAME =
+            key("postgres.hostname").stringType().defaultValue("127.0.0.1")
+                    .withDescription("Host of the PostgreSQL server holding the CRM, orders and clickstream databases.");
+    public static final ConfigOption<Integer> POSTGRES_PORT =
+            key("postgres.port").intType().defaultValue(15432)
+                    .withDescription("Port of that PostgreSQL server. 0 lets the embedded stack pick a free port.");
+    public static final ConfigOption<String> POSTGRES_USERNAME =
+            key("postgres.username").stringType().defaultValue("streamcdp")
+                    .withDescription("User with the REPLICATION privilege that the CDC sources connect as.");
+    public static final ConfigOption<String> POSTGRES_PASSWORD =
+            key("postgres.password").stringType().defaultValue("streamcdp")
+                    .withDescription("Password of postgres.username.");
+    public static final ConfigOption<String> POSTGRES_CRM_DATABASE =
+            key("postgres.crm-database").stringType().defaultValue("crm")
+                    .withDescription("Database holding public.customers.");
+    public static final ConfigOption<String> POSTGRES_ORDERS_DATABASE =
+            key("postgres.orders-database").stringType().defaultValue("ecommerce")
+                    .withDescription("Database holding public.orders.");
+    public static final ConfigOption<String> POSTGRES_CLICKSTREAM_DATABASE =
+            key("postgres.clickstream-database").stringType().defaultValue("clickstream")
+                    .withDescription("Database holding public.web_activity.");
+    public static final ConfigOption<String> POSTGRES_SLOT_PREFIX =
+            key("postgres.slot-prefix").stringType().defaultValue("streamcdp")
+                    .withDescription("Prefix of the logical replication slots; one slot per source table: <prefix>_<table>.");
+
+    public static final ConfigOption<String> MYSQL_HOSTNAME =
+            key("mysql.hostname").stringType().defaultValue("127.0.0.1")
+                    .withDescription("Host of the MySQL or MariaDB server holding the helpdesk database.");
+    public static final ConfigOption<Integer> MYSQL_PORT =
+            key("mysql.port").intType().defaultValue(13306)
+                    .withDescription("Port of that MySQL or MariaDB server. 0 lets the embedded stack pick a free port.");
+    public static final ConfigOption<String> MYSQL_USERNAME =
+            key("mysql.username").stringType().defaultValue("streamcdp")
+                    .withDescription("User with REPLICATION SLAVE and REPLICATION CLIENT privileges.");
+    public static final ConfigOption<String> MYSQL_PASSWORD =
+            key("mysql.password").stringType().defaultValue("streamcdp")
+                    .withDescription("Password of mysql.username.");
+    public static final ConfigOption<String> MYSQL_HELPDESK_DATABASE =
+            key("mysql.helpdesk-database").stringType().defaultValue("helpdesk")
+                    .withDescription("Database holding support_tickets.");
+    public static final ConfigOption<String> MYSQL_SERVER_ID =
+            key("mysql.server-id").stringType().defaultValue("5400-5409")
+                    .withDescription("Binlog client server ids of the MySQL CDC source; unique per job on one server.");
+
+    public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+            key("kafka.bootstrap-servers").stringType().defaultValue("127.0.0.1:19092")
+                    .withDescription("Kafka bootstrap servers for event sources and sink topics.");
+    public static final ConfigOption<String> KAFKA_CHURN_ALERTS_TOPIC =
+            key("kafka.churn-alerts-topic").stringType().defaultValue("churn-alerts")
+                    .withDescription("Topic receiving one JSON record each time a customer enters the churn-alert condition.");
+
+    public static final ConfigOption<String> PAIMON_WAREHOUSE =
+            key("paimon.warehouse").stringType().defaultValue("work/paimon")
+                    .withDescription("Paimon warehouse of the serving tables (a path or a URI).");
+    public static final ConfigOption<String> ICEBERG_WAREHOUSE =
+            key("iceberg.warehouse").stringType().defaultValue("work/iceberg")
+                    .withDescription("Iceberg warehouse of the history tables (a path or a URI).");
+    public static final ConfigOption<String> ICEBERG_JDBC_URL =
+            key("iceberg.jdbc-url").stringType().defaultValue("jdbc:postgresql://127.0.0.1:15432/iceberg_catalog")
+                    .withDescription("JDBC URL of the database keeping Iceberg's catalog (the tables Trino reads too).");
+    public static final ConfigOption<String> ICEBERG_JDBC_USERNAME =
+            key("iceberg.jdbc-username").stringType().defaultValue("streamcdp")
+                    .withDescription("User of the Iceberg catalog database.");
+    public static final ConfigOption<String> ICEBERG_JDBC_PASSWORD =
+            key("iceberg.jdbc-password").stringType().defaultValue("streamcdp")
+                    .withDescription("Password of iceberg.jdbc-username.");
+
+    public static final ConfigOption<String> CHECKPOINT_DIR =
+            key("checkpoint.dir").stringType().defaultValue("work/checkpoints")
+                    .withDescription("Directory (or URI) for checkpoints and savepoints.");
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            key("checkpoint.interval").durationType().defaultValue(Duration.ofSeconds(1))
+                    .withDescription("Checkpoint interval. Paimon and Iceberg commit on checkpoints, so this bounds freshness.");
+
+    public static final ConfigOption<String> WORK_DIR =
+            key("work.dir").stringType().defaultValue("work")
+                    .withDescription("Directory the embedded stack keeps its logs in.");
+
+    public static final List<ConfigOption<?>> ALL = List.of(
+            POSTGRES_HOSTNAME, POSTGRES_PORT, POSTGRES_USERNAME, POSTGRES_PASSWORD,
+            POSTGRES_CRM_DATABASE, POSTGRES_ORDERS_DATABASE, POSTGRES_CLICKSTREAM_DATABASE, POSTGRES_SLOT_PREFIX,
+            MYSQL_HOSTNAME, MYSQL_PORT, MYSQL_USERNAME, MYSQL_PASSWORD, MYSQL_HELPDESK_DATABASE, MYSQL_SERVER_ID,
+            KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC,
+            PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
+            CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);
+
+    private StreamCdpOptions() {}
+}

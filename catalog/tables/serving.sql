@@ -1,0 +1,99 @@
+-- Serving tables: Paimon primary-key tables that follow every source change, deletes included.
+-- Each is written by exactly one INSERT (several writers of one table conflict on commit).
+-- Why these merge engines and changelog producers: docs/storage.md.
+CREATE CATALOG IF NOT EXISTS paimon WITH (
+    'type' = 'paimon',
+    'warehouse' = '${paimon.warehouse}',
+    -- A snapshot per checkpoint adds up: keep an hour of them, at least 10.
+    'table-default.snapshot.time-retained' = '1 h',
+    'table-default.snapshot.num-retained.min' = '10',
+    'table-default.bucket' = '2'
+);
+
+CREATE DATABASE IF NOT EXISTS paimon.serving;
+
+-- Layer 1: orders per customer.
+CREATE TABLE IF NOT EXISTS paimon.serving.customer_order_summary (
+    customer_id      INT NOT NULL,
+    total_orders     BIGINT,
+    completed_orders BIGINT,
+    cancelled_orders BIGINT,
+    total_spent      DECIMAL(38, 2),
+    avg_order_value  DECIMAL(38, 6),
+    last_order_at    TIMESTAMP(6),
+    PRIMARY KEY (customer_id) NOT ENFORCED
+);
+
+-- Layer 2: support tickets per customer.
+CREATE TABLE IF NOT EXISTS paimon.serving.customer_support_summary (
+    customer_id           INT NOT NULL,
+    total_tickets         BIGINT,
+    open_tickets          BIGINT,
+    high_priority_tickets BIGINT,
+    last_ticket_at        TIMESTAMP(6),
+    PRIMARY KEY (customer_id) NOT ENFORCED
+);
+
+-- Layer 3: web activity per customer.
+CREATE TABLE IF NOT EXISTS paimon.serving.customer_web_activity (
+    customer_id     INT NOT NULL,
+    total_events    BIGINT,
+    total_sessions  BIGINT,
+    purchase_events BIGINT,
+    cart_events     BIGINT,
+    last_active_at  TIMESTAMP(6),
+    PRIMARY KEY (customer_id) NOT ENFORCED
+);
+
+-- Layer 4: the unified profile. Read as a stream (churn alerts, serving replicas), so it keeps
+-- the exact changelog the join produced.
+CREATE TABLE IF NOT EXISTS paimon.serving.customer_360 (
+    customer_id           INT NOT NULL,
+    full_name             STRING,
+    email                 STRING,
+    account_tier          STRING,
+    signup_date           TIMESTAMP(6),
+    total_orders          BIGINT,
+    completed_orders      BIGINT,
+    cancelled_orders      BIGINT,
+    lifetime_value        DECIMAL(38, 2),
+    avg_order_value       DECIMAL(38, 6),
+    last_order_at         TIMESTAMP(6),
+    total_tickets         BIGINT,
+    open_tickets          BIGINT,
+    high_priority_tickets BIGINT,
+    last_ticket_at        TIMESTAMP(6),
+    total_web_events      BIGINT,
+    total_sessions        BIGINT,
+    purchase_events       BIGINT,
+    cart_events           BIGINT,
+    last_active_at        TIMESTAMP(6),
+    engagement_score      BIGINT,
+    PRIMARY KEY (customer_id) NOT ENFORCED
+) WITH (
+    'changelog-producer' = 'input'
+);
+
+CREATE TABLE IF NOT EXISTS paimon.serving.customer_churn_risk (
+    customer_id           INT NOT NULL,
+    full_name             STRING,
+    account_tier          STRING,
+    lifetime_value        DECIMAL(38, 2),
+    open_tickets          BIGINT,
+    high_priority_tickets BIGINT,
+    engagement_score      BIGINT,
+    churn_risk            STRING,
+    PRIMARY KEY (customer_id) NOT ENFORCED
+) WITH (
+    'changelog-producer' = 'input'
+);
+
+-- Source rows that belong to no customer (yet): a NULL customer_id, or one that no customer
+-- row has. A row leaves this table as soon as its customer appears.
+CREATE TABLE IF NOT EXISTS paimon.serving.customer_orphans (
+    source_table STRING NOT NULL,
+    source_id    INT NOT NULL,
+    customer_id  INT,
+    reason       STRING,
+    PRIMARY KEY (source_table, source_id) NOT ENFORCED
+);

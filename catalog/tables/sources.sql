@@ -1,0 +1,97 @@
+-- CDC source tables: the operational databases as Flink sees them.
+-- Each PostgreSQL table has its own replication slot (<postgres.slot-prefix>_<table>) and must
+-- have REPLICA IDENTITY FULL, so that updates and deletes carry the whole old row: the
+-- aggregates downstream retract exactly what they had counted.
+-- op_ts is the source commit time of a change (the epoch for rows read by the snapshot).
+CREATE DATABASE IF NOT EXISTS cdc;
+
+CREATE TABLE IF NOT EXISTS cdc.customers (
+    customer_id  INT,
+    email        STRING,
+    full_name    STRING,
+    signup_date  TIMESTAMP(6),
+    account_tier STRING,
+    op_ts        TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
+    PRIMARY KEY (customer_id) NOT ENFORCED
+) WITH (
+    'connector' = 'postgres-cdc',
+    'hostname' = '${postgres.hostname}',
+    'port' = '${postgres.port}',
+    'username' = '${postgres.username}',
+    'password' = '${postgres.password}',
+    'database-name' = '${postgres.crm-database}',
+    'schema-name' = 'public',
+    'table-name' = 'customers',
+    'slot.name' = '${postgres.slot-prefix}_customers',
+    'decoding.plugin.name' = 'pgoutput',
+    'scan.incremental.snapshot.enabled' = 'true'
+);
+
+CREATE TABLE IF NOT EXISTS cdc.orders (
+    order_id     INT,
+    customer_id  INT,
+    order_total  DECIMAL(12, 2),
+    order_status STRING,
+    created_at   TIMESTAMP(6),
+    op_ts        TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
+    PRIMARY KEY (order_id) NOT ENFORCED
+) WITH (
+    'connector' = 'postgres-cdc',
+    'hostname' = '${postgres.hostname}',
+    'port' = '${postgres.port}',
+    'username' = '${postgres.username}',
+    'password' = '${postgres.password}',
+    'database-name' = '${postgres.orders-database}',
+    'schema-name' = 'public',
+    'table-name' = 'orders',
+    'slot.name' = '${postgres.slot-prefix}_orders',
+    'decoding.plugin.name' = 'pgoutput',
+    'scan.incremental.snapshot.enabled' = 'true'
+);
+
+CREATE TABLE IF NOT EXISTS cdc.web_activity (
+    event_id    INT,
+    customer_id INT,
+    page_url    STRING,
+    event_type  STRING,
+    session_id  STRING,
+    created_at  TIMESTAMP(6),
+    op_ts       TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
+    PRIMARY KEY (event_id) NOT ENFORCED
+) WITH (
+    'connector' = 'postgres-cdc',
+    'hostname' = '${postgres.hostname}',
+    'port' = '${postgres.port}',
+    'username' = '${postgres.username}',
+    'password' = '${postgres.password}',
+    'database-name' = '${postgres.clickstream-database}',
+    'schema-name' = 'public',
+    'table-name' = 'web_activity',
+    'slot.name' = '${postgres.slot-prefix}_web_activity',
+    'decoding.plugin.name' = 'pgoutput',
+    'scan.incremental.snapshot.enabled' = 'true'
+);
+
+-- The helpdesk runs on MySQL or MariaDB; the server needs binlog_format=ROW and
+-- binlog_row_image=FULL.
+CREATE TABLE IF NOT EXISTS cdc.support_tickets (
+    ticket_id   INT,
+    customer_id INT,
+    subject     STRING,
+    priority    STRING,
+    status      STRING,
+    created_at  TIMESTAMP(6),
+    resolved_at TIMESTAMP(6),
+    op_ts       TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
+    PRIMARY KEY (ticket_id) NOT ENFORCED
+) WITH (
+    'connector' = 'mysql-cdc',
+    'hostname' = '${mysql.hostname}',
+    'port' = '${mysql.port}',
+    'username' = '${mysql.username}',
+    'password' = '${mysql.password}',
+    'database-name' = '${mysql.helpdesk-database}',
+    'table-name' = 'support_tickets',
+    'server-id' = '${mysql.server-id}',
+    'server-time-zone' = 'UTC'
+);

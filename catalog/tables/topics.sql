@@ -1,0 +1,25 @@
+-- Kafka topics streamcdp writes. Records are JSON; consumers should read with
+-- isolation.level=read_committed, as records are written in Kafka transactions (exactly once).
+CREATE DATABASE IF NOT EXISTS kafka;
+
+-- One record each time a customer enters the condition
+-- lifetime_value > 500 AND engagement_score < 10 (none while they stay in it).
+CREATE TABLE IF NOT EXISTS kafka.churn_alerts (
+    customer_id      INT,
+    full_name        STRING,
+    email            STRING,
+    lifetime_value   DECIMAL(38, 2),
+    engagement_score BIGINT,
+    entered_at       TIMESTAMP_LTZ(3)
+) WITH (
+    'connector' = 'kafka',
+    'topic' = '${kafka.churn-alerts-topic}',
+    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
+    'format' = 'json',
+    'json.encode.decimal-as-plain-number' = 'true',
+    'json.timestamp-format.standard' = 'ISO-8601',
+    'sink.delivery-guarantee' = 'exactly-once',
+    'sink.transactional-id-prefix' = 'streamcdp-churn-alerts',
+    -- Must not exceed the broker's transaction.max.timeout.ms (15 minutes by default).
+    'properties.transaction.timeout.ms' = '600000'
+);

@@ -1,0 +1,83 @@
+package io.streamcdp.stack;
+
+import io.streamcdp.catalog.SqlScript;
+import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.catalog.StreamCdpOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
+
+/**
+ * The operational databases streamcdp captures changes from, reached with plain JDBC: to create
+ * their schemas, load sample rows and make changes the way an application would.
+ */
+public enum SourceDatabase {
+    CRM(true, StreamCdpOptions.POSTGRES_CRM_DATABASE, "crm"),
+    ORDERS(true, StreamCdpOptions.POSTGRES_ORDERS_DATABASE, "ecommerce"),
+    CLICKSTREAM(true, StreamCdpOptions.POSTGRES_CLICKSTREAM_DATABASE, "clickstream"),
+    HELPDESK(false, StreamCdpOptions.MYSQL_HELPDESK_DATABASE, "helpdesk");
+
+    private final boolean postgres;
+    private final ConfigOption<String> databaseName;
+    private final String resources;
+
+    SourceDatabase(boolean postgres, ConfigOption<String> databaseName, String resources) {
+        this.postgres = postgres;
+        this.databaseName = databaseName;
+        this.resources = "databases/" + resources + "/";
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public String name(StreamCdpConfig config) {
+        return config.get(databaseName);
+    }
+
+    public String jdbcUrl(StreamCdpConfig config) {
+        if (postgres) {
+            return "jdbc:postgresql://" + config.get(StreamCdpOptions.POSTGRES_HOSTNAME) + ":"
+                    + config.get(StreamCdpOptions.POSTGRES_PORT) + "/" + name(config);
+        }
+        return "jdbc:mysql://" + config.get(StreamCdpOptions.MYSQL_HOSTNAME) + ":"
+                + config.get(StreamCdpOptions.MYSQL_PORT) + "/" + name(config)
+                + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC";
+    }
+
+    public Connection connect(StreamCdpConfig config) throws SQLException {
+        return postgres
+                ? DriverManager.getConnection(jdbcUrl(config), config.get(StreamCdpOptions.POSTGRES_USERNAME),
+                        config.get(StreamCdpOptions.POSTGRES_PASSWORD))
+                : DriverManager.getConnection(jdbcUrl(config), config.get(StreamCdpOptions.MYSQL_USERNAME),
+                        config.get(StreamCdpOptions.MYSQL_PASSWORD));
+    }
+
+    /** Runs statements, each committed on its own, as an application would. */
+    public void execute(StreamCdpConfig config, String... statements) {
+        try (Connection connection = connect(config); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statement failed on " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates this database's tables. */
+    public void createSchema(StreamCdpConfig config) {
+        runScript(config, "schema.sql");
+    }
+
+    /** Inserts the seed's sample rows. */
+    public void loadSeedSample(StreamCdpConfig config) {
+        runScript(config, "seed-sample.sql");
+    }
+
+    private void runScript(StreamCdpConfig config, String file) {
+        execute(config, SqlScript.fromClasspath(resources + file).statements(Map.of()).toArray(String[]::new));
+    }
+}
