@@ -1,7 +1,8 @@
 -- CDC source tables: the operational databases as Flink sees them.
--- Each PostgreSQL table has its own replication slot (<postgres.slot-prefix>_<table>) and must
--- have REPLICA IDENTITY FULL, so that updates and deletes carry the whole old row: the
--- aggregates downstream retract exactly what they had counted.
+-- Each PostgreSQL table has its own replication slot (<postgres.slot-prefix>_<table>), reads the
+-- publication streamcdp_<table> (created with the table: the parallel readers of one source
+-- would race to create it) and must have REPLICA IDENTITY FULL, so that updates and deletes
+-- carry the whole old row: the aggregates downstream retract exactly what they had counted.
 -- op_ts is the source commit time of a change (the epoch for rows read by the snapshot).
 CREATE DATABASE IF NOT EXISTS cdc;
 
@@ -23,6 +24,8 @@ CREATE TABLE IF NOT EXISTS cdc.customers (
     'schema-name' = 'public',
     'table-name' = 'customers',
     'slot.name' = '${postgres.slot-prefix}_customers',
+    'debezium.publication.name' = 'streamcdp_customers',
+    'debezium.publication.autocreate.mode' = 'disabled',
     'decoding.plugin.name' = 'pgoutput',
     'scan.incremental.snapshot.enabled' = 'true'
 );
@@ -45,6 +48,8 @@ CREATE TABLE IF NOT EXISTS cdc.orders (
     'schema-name' = 'public',
     'table-name' = 'orders',
     'slot.name' = '${postgres.slot-prefix}_orders',
+    'debezium.publication.name' = 'streamcdp_orders',
+    'debezium.publication.autocreate.mode' = 'disabled',
     'decoding.plugin.name' = 'pgoutput',
     'scan.incremental.snapshot.enabled' = 'true'
 );
@@ -68,6 +73,8 @@ CREATE TABLE IF NOT EXISTS cdc.web_activity (
     'schema-name' = 'public',
     'table-name' = 'web_activity',
     'slot.name' = '${postgres.slot-prefix}_web_activity',
+    'debezium.publication.name' = 'streamcdp_web_activity',
+    'debezium.publication.autocreate.mode' = 'disabled',
     'decoding.plugin.name' = 'pgoutput',
     'scan.incremental.snapshot.enabled' = 'true'
 );

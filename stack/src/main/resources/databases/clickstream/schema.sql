@@ -8,3 +8,5 @@ CREATE TABLE web_activity (
     created_at  TIMESTAMP
 );
 ALTER TABLE web_activity REPLICA IDENTITY FULL;
+-- The publication CDC reads, for this table only.
+CREATE PUBLICATION streamcdp_web_activity FOR TABLE web_activity;

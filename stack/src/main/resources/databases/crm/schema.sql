@@ -8,3 +8,5 @@ CREATE TABLE customers (
 );
 -- CDC needs whole old rows on UPDATE and DELETE.
 ALTER TABLE customers REPLICA IDENTITY FULL;
+-- The publication CDC reads, for this table only.
+CREATE PUBLICATION streamcdp_customers FOR TABLE customers;

@@ -7,3 +7,5 @@ CREATE TABLE orders (
     created_at   TIMESTAMP
 );
 ALTER TABLE orders REPLICA IDENTITY FULL;
+-- The publication CDC reads, for this table only.
+CREATE PUBLICATION streamcdp_orders FOR TABLE orders;

@@ -61,7 +61,7 @@ public final class SqlScript {
         return split(rendered.toString());
     }
 
-    /** Splits on semicolons outside quotes and comments; drops comment-only fragments. */
+    /** Splits on semicolons outside quotes, without the {@code --} comments. */
     static List<String> split(String sql) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -70,10 +70,9 @@ public final class SqlScript {
         while (i < sql.length()) {
             char c = sql.charAt(i);
             if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                // Comments are dropped: a statement is recognised by its first keyword.
                 int end = sql.indexOf('\n', i);
-                end = end < 0 ? sql.length() : end;
-                current.append(sql, i, end);
-                i = end;
+                i = end < 0 ? sql.length() : end;
             } else if (c == '\'' || c == '`' || c == '"') {
                 int end = closingQuote(sql, i, c);
                 current.append(sql, i, end + 1);

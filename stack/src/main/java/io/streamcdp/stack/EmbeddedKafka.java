@@ -65,7 +65,8 @@ final class EmbeddedKafka implements AutoCloseable {
         String classpath = brokerClasspath();
         ServerProcess.run("Kafka storage format", List.of(java, "-cp", classpath,
                         "-Dlog4j.configuration=file:" + log4j,
-                        "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", properties.toString()),
+                        // "=" form: a random id may start with "-", which would read as an option.
+                        "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "--config=" + properties),
                 Map.of(), log, Duration.ofMinutes(1));
         ServerProcess server = ServerProcess.start("Kafka", List.of(java, "-Xms256m", "-Xmx512m",
                 "-Dlog4j.configuration=file:" + log4j, "-cp", classpath,

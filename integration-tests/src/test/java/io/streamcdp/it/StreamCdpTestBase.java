@@ -1,0 +1,156 @@
+package io.streamcdp.it;
+
+import static org.awaitility.Awaitility.await;
+
+import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.customer360.Customer360Job;
+import io.streamcdp.stack.SourceDatabase;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Owns what every end-to-end test needs: the embedded stack (shared by the run), a Flink
+ * MiniCluster, and per test a fresh warehouse, checkpoint directory, Iceberg catalog, Kafka
+ * topic and replication slots, plus source databases emptied before each test.
+ */
+public abstract class StreamCdpTestBase {
+
+    protected static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
+    private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(4)
+                    .build());
+
+    @RegisterExtension
+    static final EmbeddedStackExtension STACK = new EmbeddedStackExtension();
+
+    @TempDir
+    Path workDir;
+
+    protected StreamCdpConfig config;
+    private final List<JobClient> jobs = new ArrayList<>();
+    private TableEnvironment batch;
+
+    @BeforeEach
+    void isolateTest() throws Exception {
+        int n = TEST_NUMBER.incrementAndGet();
+        String icebergDatabase = "iceberg_test_" + n;
+        StreamCdpConfig shared = STACK.config();
+        try (var connection = DriverManager.getConnection(shared.get(StreamCdpOptions.ICEBERG_JDBC_URL),
+                shared.get(StreamCdpOptions.ICEBERG_JDBC_USERNAME), shared.get(StreamCdpOptions.ICEBERG_JDBC_PASSWORD))) {
+            connection.createStatement().execute("CREATE DATABASE " + icebergDatabase);
+        }
+        config = shared
+                .with(StreamCdpOptions.PAIMON_WAREHOUSE, workDir.resolve("paimon").toString())
+                .with(StreamCdpOptions.ICEBERG_WAREHOUSE, workDir.resolve("iceberg").toString())
+                .with(StreamCdpOptions.CHECKPOINT_DIR, workDir.resolve("checkpoints").toString())
+                .with(StreamCdpOptions.ICEBERG_JDBC_URL, shared.get(StreamCdpOptions.ICEBERG_JDBC_URL)
+                        .replaceFirst("/[^/]+$", "/" + icebergDatabase))
+                .with(StreamCdpOptions.POSTGRES_SLOT_PREFIX, "streamcdp_test_" + n)
+                .with(StreamCdpOptions.KAFKA_CHURN_ALERTS_TOPIC, "churn-alerts-test-" + n);
+        SourceDatabase.CRM.execute(config, "TRUNCATE customers");
+        SourceDatabase.ORDERS.execute(config, "TRUNCATE orders");
+        SourceDatabase.CLICKSTREAM.execute(config, "TRUNCATE web_activity");
+        SourceDatabase.HELPDESK.execute(config, "TRUNCATE support_tickets");
+    }
+
+    @AfterEach
+    void stopJobsAndDropSlots() throws Exception {
+        for (JobClient job : jobs) {
+            job.cancel().get();
+        }
+        jobs.clear();
+        String prefix = config.get(StreamCdpOptions.POSTGRES_SLOT_PREFIX);
+        String slots = "FROM pg_replication_slots WHERE slot_name LIKE '" + prefix + "\\_%'";
+        // A cancelled job may not have closed its replication connections yet: end them.
+        await("replication slots " + prefix + "_* dropped").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            try (var connection = SourceDatabase.CRM.connect(config); var statement = connection.createStatement()) {
+                statement.execute("SELECT pg_terminate_backend(active_pid) " + slots + " AND active");
+                statement.execute("SELECT pg_drop_replication_slot(slot_name) " + slots);
+                var left = statement.executeQuery("SELECT count(*) " + slots);
+                left.next();
+                return left.getInt(1) == 0;
+            }
+        });
+    }
+
+    protected static void loadSeedSample(StreamCdpConfig config) {
+        for (SourceDatabase database : SourceDatabase.values()) {
+            database.loadSeedSample(config);
+        }
+    }
+
+    protected JobClient startCustomer360() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // Half the slots: the other half runs the batch queries that check the results.
+        env.setParallelism(2);
+        JobClient job = new Customer360Job(env, config).start();
+        jobs.add(job);
+        return job;
+    }
+
+    /** Runs a batch query on the catalogs and returns its rows, each field as display text. */
+    protected List<List<String>> query(String sql) {
+        if (batch == null) {
+            batch = JobEnvironment.batch(config, Configuration.fromMap(java.util.Map.of("parallelism.default", "1")));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        try (CloseableIterator<Row> result = batch.executeSql(sql).collect()) {
+            result.forEachRemaining(row -> rows.add(display(row)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+        return rows;
+    }
+
+    /** Waits until a query returns exactly the expected rows, in any order. */
+    protected void awaitRows(String sql, List<List<String>> expected) {
+        // Same thread: the planner keeps per-thread state (Calcite's metadata handlers).
+        await(sql).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(query(sql))
+                        .containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    /** Decimals at two places, timestamps to the second: how the seed's fixtures print them. */
+    private static List<String> display(Row row) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < row.getArity(); i++) {
+            Object value = row.getField(i);
+            if (value instanceof BigDecimal decimal) {
+                fields.add(decimal.setScale(2, RoundingMode.HALF_UP).toPlainString());
+            } else if (value instanceof LocalDateTime timestamp) {
+                fields.add(timestamp.format(TIMESTAMP));
+            } else {
+                fields.add(String.valueOf(value));
+            }
+        }
+        return fields;
+    }
+}
