@@ -45,8 +45,9 @@ CREATE TABLE IF NOT EXISTS paimon.serving.customer_web_activity (
     PRIMARY KEY (customer_id) NOT ENFORCED
 );
 
--- Layer 4: the unified profile. Read as a stream (churn alerts, serving replicas), so it keeps
--- the exact changelog the join produced.
+-- Layer 4: the unified profile. Read as a stream (churn alerts, serving replicas), so Paimon
+-- produces its changelog by looking up each key's previous value: readers see one net change
+-- per key and commit, not the transient delete/insert pairs the outer joins emit.
 CREATE TABLE IF NOT EXISTS paimon.serving.customer_360 (
     customer_id           INT NOT NULL,
     full_name             STRING,
@@ -71,7 +72,7 @@ CREATE TABLE IF NOT EXISTS paimon.serving.customer_360 (
     engagement_score      BIGINT,
     PRIMARY KEY (customer_id) NOT ENFORCED
 ) WITH (
-    'changelog-producer' = 'input'
+    'changelog-producer' = 'lookup'
 );
 
 CREATE TABLE IF NOT EXISTS paimon.serving.customer_churn_risk (
@@ -85,7 +86,7 @@ CREATE TABLE IF NOT EXISTS paimon.serving.customer_churn_risk (
     churn_risk            STRING,
     PRIMARY KEY (customer_id) NOT ENFORCED
 ) WITH (
-    'changelog-producer' = 'input'
+    'changelog-producer' = 'lookup'
 );
 
 -- Source rows that belong to no customer (yet): a NULL customer_id, or one that no customer

@@ -1,0 +1,103 @@
+package io.streamcdp.jobs.serving;
+
+import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.catalog.StreamCdpOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.paimon.catalog.Catalog;
+import org.apache.paimon.catalog.CatalogContext;
+import org.apache.paimon.catalog.CatalogFactory;
+import org.apache.paimon.catalog.Identifier;
+import org.apache.paimon.data.InternalRow;
+import org.apache.paimon.options.Options;
+import org.apache.paimon.predicate.PredicateBuilder;
+import org.apache.paimon.reader.RecordReader;
+import org.apache.paimon.table.FileStoreTable;
+import org.apache.paimon.table.source.ReadBuilder;
+
+/**
+ * Watches a Paimon serving table snapshot by snapshot, to tell when a change became visible:
+ * the commit time of the first snapshot in which a row satisfies a condition. This is what a
+ * reader of the table experiences, measured without running a Flink query per poll.
+ */
+public final class ServingTableWatcher implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final Catalog catalog;
+    private final FileStoreTable table;
+    private long checkedSnapshot;
+
+    public ServingTableWatcher(StreamCdpConfig config, String database, String tableName) {
+        Options options = new Options();
+        options.set("warehouse", config.uri(StreamCdpOptions.PAIMON_WAREHOUSE));
+        this.catalog = CatalogFactory.createCatalog(CatalogContext.create(options));
+        try {
+            this.table = (FileStoreTable) catalog.getTable(Identifier.create(database, tableName));
+        } catch (Catalog.TableNotExistException e) {
+            throw new IllegalArgumentException("No Paimon table " + database + "." + tableName, e);
+        }
+        Long latest = table.snapshotManager().latestSnapshotId();
+        this.checkedSnapshot = latest == null ? 0 : latest;
+    }
+
+    /** The index of a column, for reading fields of the rows passed to conditions. */
+    public int column(String name) {
+        return table.rowType().getFieldIndex(name);
+    }
+
+    /**
+     * Waits until a snapshot newer than the last one checked holds a row with this integer key
+     * (the table's first column) that satisfies the condition; returns that snapshot's commit time.
+     */
+    public Instant awaitVisible(int key, Predicate<InternalRow> condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Long latest = table.snapshotManager().latestSnapshotId();
+            while (latest != null && checkedSnapshot < latest) {
+                checkedSnapshot++;
+                if (anyRowMatches(checkedSnapshot, key, condition)) {
+                    return Instant.ofEpochMilli(table.snapshotManager().snapshot(checkedSnapshot).timeMillis());
+                }
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException("No snapshot of " + table.name() + " showed the change for key " + key
+                + " within " + timeout);
+    }
+
+    /** The number of rows in the newest snapshot. */
+    public long count() throws Exception {
+        Long latest = table.snapshotManager().latestSnapshotId();
+        if (latest == null) {
+            return 0;
+        }
+        ReadBuilder builder = table.copy(Map.of("scan.snapshot-id", String.valueOf(latest))).newReadBuilder();
+        long[] rows = {0};
+        forEachRow(builder, row -> rows[0]++);
+        return rows[0];
+    }
+
+    private boolean anyRowMatches(long snapshot, int key, Predicate<InternalRow> condition) throws Exception {
+        FileStoreTable pinned = table.copy(Map.of("scan.snapshot-id", String.valueOf(snapshot)));
+        ReadBuilder builder = pinned.newReadBuilder().withFilter(new PredicateBuilder(table.rowType()).equal(0, key));
+        boolean[] found = {false};
+        // The filter only prunes files, so the key is checked again; readers reuse row objects,
+        // so each row is tested as it passes.
+        forEachRow(builder, row -> found[0] |= row.getInt(0) == key && condition.test(row));
+        return found[0];
+    }
+
+    private static void forEachRow(ReadBuilder builder, java.util.function.Consumer<InternalRow> action) throws Exception {
+        try (RecordReader<InternalRow> reader = builder.newRead().createReader(builder.newScan().plan())) {
+            reader.forEachRemaining(action);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        catalog.close();
+    }
+}
