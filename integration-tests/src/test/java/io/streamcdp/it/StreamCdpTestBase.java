@@ -17,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -119,7 +118,9 @@ public abstract class StreamCdpTestBase {
     /** Runs a batch query on the catalogs and returns its rows, each field as display text. */
     protected List<List<String>> query(String sql) {
         if (batch == null) {
-            batch = JobEnvironment.batch(config, Configuration.fromMap(java.util.Map.of("parallelism.default", "1")));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            batch = JobEnvironment.batch(env, config);
         }
         List<List<String>> rows = new ArrayList<>();
         try (CloseableIterator<Row> result = batch.executeSql(sql).collect()) {

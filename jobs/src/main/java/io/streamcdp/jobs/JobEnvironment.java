@@ -44,12 +44,10 @@ public final class JobEnvironment {
         return tableEnv;
     }
 
-    /** A batch table environment with every catalog installed, for queries on the serving tables. */
-    public static TableEnvironment batch(StreamCdpConfig config, Configuration flink) {
-        Configuration settings = utc();
-        settings.addAll(flink);
-        TableEnvironment tableEnv = TableEnvironment.create(
-                EnvironmentSettings.newInstance().inBatchMode().withConfiguration(settings).build());
+    /** A batch table environment on the given environment, with every catalog installed. */
+    public static TableEnvironment batch(StreamExecutionEnvironment env, StreamCdpConfig config) {
+        TableEnvironment tableEnv = StreamTableEnvironment.create(env,
+                EnvironmentSettings.newInstance().inBatchMode().withConfiguration(utc()).build());
         CatalogInstaller.install(tableEnv, config);
         return tableEnv;
     }

@@ -5,8 +5,11 @@ import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 
@@ -64,6 +67,28 @@ public enum SourceDatabase {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Statement failed on " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * When the transaction that last wrote a row committed, by PostgreSQL's own clock
+     * (needs {@code track_commit_timestamp=on}, as the embedded stack sets it).
+     */
+    public Instant commitTime(StreamCdpConfig config, String table, String keyColumn, int key) {
+        if (!postgres) {
+            throw new UnsupportedOperationException("Commit timestamps are read from PostgreSQL only");
+        }
+        String sql = "SELECT pg_xact_commit_timestamp(xmin) FROM " + table + " WHERE " + keyColumn + " = ?";
+        try (Connection connection = connect(config); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, key);
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next() || result.getTimestamp(1) == null) {
+                    throw new IllegalStateException("No commit timestamp for " + table + " " + keyColumn + " = " + key);
+                }
+                return result.getTimestamp(1).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the commit timestamp from " + this, e);
         }
     }
 
