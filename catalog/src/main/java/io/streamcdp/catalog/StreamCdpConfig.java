@@ -42,7 +42,14 @@ public final class StreamCdpConfig {
         Configuration values = new Configuration();
         String file = environment.get(CONFIG_FILE_VARIABLE);
         if (file != null && !file.isBlank()) {
-            values.addAll(Configuration.fromMap(readProperties(Path.of(file))));
+            Map<String, String> properties = readProperties(Path.of(file));
+            for (String key : properties.keySet()) {
+                if (StreamCdpOptions.ALL.stream().noneMatch(option -> option.key().equals(key))) {
+                    throw new IllegalArgumentException("Unknown option '" + key + "' in " + file
+                            + "; the options are listed in docs/configuration.md");
+                }
+            }
+            values.addAll(Configuration.fromMap(properties));
         }
         for (ConfigOption<?> option : StreamCdpOptions.ALL) {
             String value = environment.get(environmentVariable(option));
