@@ -17,6 +17,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -40,11 +43,16 @@ public abstract class StreamCdpTestBase {
     private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** The project's own cluster configuration, flink-conf/config.yaml, as the demo uses it. */
+    private static final Configuration FLINK_CONF =
+            GlobalConfiguration.loadConfiguration(System.getProperty("streamcdp.flink-conf"));
+
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder()
+                    .setConfiguration(FLINK_CONF)
                     .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(4)
+                    .setNumberSlotsPerTaskManager(FLINK_CONF.get(TaskManagerOptions.NUM_TASK_SLOTS))
                     .build());
 
     @RegisterExtension

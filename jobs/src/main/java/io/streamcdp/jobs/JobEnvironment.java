@@ -3,10 +3,8 @@ package io.streamcdp.jobs;
 import io.streamcdp.catalog.CatalogInstaller;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
-import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -14,7 +12,11 @@ import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
-/** How every streamcdp job and query is set up: checkpoints, restarts, UTC, the catalog. */
+/**
+ * How every streamcdp job and query is set up: checkpoints, UTC, the catalog. Cluster-wide
+ * settings (restart strategy, state backend, memory) come from the cluster's configuration,
+ * {@code flink-conf/config.yaml} for the project's own clusters.
+ */
 public final class JobEnvironment {
 
     private JobEnvironment() {}
@@ -24,11 +26,6 @@ public final class JobEnvironment {
      * configured interval (Paimon and Iceberg commit on checkpoints) and every catalog installed.
      */
     public static StreamTableEnvironment streaming(StreamExecutionEnvironment env, StreamCdpConfig config) {
-        Configuration flink = new Configuration();
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
-        env.configure(flink);
         env.enableCheckpointing(config.get(StreamCdpOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         CheckpointConfig checkpoints = env.getCheckpointConfig();
         checkpoints.setCheckpointStorage(config.uri(StreamCdpOptions.CHECKPOINT_DIR));

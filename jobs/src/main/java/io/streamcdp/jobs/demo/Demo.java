@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +36,10 @@ public final class Demo implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final int PARALLELISM = 2;
 
+    @Option(names = "--flink-conf", defaultValue = "flink-conf",
+            description = "Directory with the Flink config.yaml of the in-process cluster (default: ${DEFAULT-VALUE}).")
+    private Path flinkConf;
+
     @Option(names = "--keep-running", description = "Keep the stack and the job running until Ctrl-C, for exploration.")
     private boolean keepRunning;
 
@@ -52,7 +55,7 @@ public final class Demo implements Callable<Integer> {
         clearWarehouses(requested);
         say("starting the embedded stack (PostgreSQL, MariaDB, Kafka)");
         try (EmbeddedStack stack = EmbeddedStack.start(requested, this::say);
-                LocalFlinkCluster flink = LocalFlinkCluster.start(2 * PARALLELISM)) {
+                LocalFlinkCluster flink = LocalFlinkCluster.start(flinkConf)) {
             StreamCdpConfig config = stack.config();
             config.writeTo(config.path(StreamCdpOptions.WORK_DIR).resolve("streamcdp.properties"));
             say("Flink cluster up, web UI at " + flink.restAddress());

@@ -1,9 +1,10 @@
 package io.streamcdp.jobs.demo;
 
 import java.net.URI;
+import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
-import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -24,17 +25,15 @@ public final class LocalFlinkCluster implements AutoCloseable {
         this.restAddress = restAddress;
     }
 
-    public static LocalFlinkCluster start(int slots) throws Exception {
-        Configuration configuration = new Configuration();
-        configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        configuration.set(RestOptions.ADDRESS, "127.0.0.1");
+    /** Starts a cluster configured by the {@code config.yaml} in the given directory. */
+    public static LocalFlinkCluster start(Path configDirectory) throws Exception {
+        Configuration configuration = GlobalConfiguration.loadConfiguration(configDirectory.toString());
+        // Any free port: several demos or tests may run on one machine.
         configuration.set(RestOptions.BIND_PORT, "0");
-        // Batch queries sort in managed memory; the streaming job keeps its state on the heap.
-        configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
                 .setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(slots)
+                .setNumSlotsPerTaskManager(configuration.get(TaskManagerOptions.NUM_TASK_SLOTS))
                 .build());
         cluster.start();
         return new LocalFlinkCluster(cluster, cluster.getRestAddress().get());
