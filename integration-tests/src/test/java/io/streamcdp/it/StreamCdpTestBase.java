@@ -21,6 +21,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.TableEnvironment;
@@ -115,12 +116,25 @@ public abstract class StreamCdpTestBase {
     }
 
     protected JobClient startCustomer360() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        return startCustomer360(new Configuration());
+    }
+
+    /** Starts the job with extra Flink settings, such as a savepoint to resume from. */
+    protected JobClient startCustomer360(Configuration settings) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(settings);
         // Half the slots: the other half runs the batch queries that check the results.
         env.setParallelism(2);
         JobClient job = new Customer360Job(env, config).start();
         jobs.add(job);
         return job;
+    }
+
+    /** Stops a job with a savepoint (sources first, so every sink commits) and returns its path. */
+    protected String stopWithSavepoint(JobClient job) throws Exception {
+        String savepoint = job.stopWithSavepoint(false, workDir.resolve("savepoints").toUri().toString(),
+                SavepointFormatType.CANONICAL).get();
+        jobs.remove(job);
+        return savepoint;
     }
 
     /** Runs a batch query on the catalogs and returns its rows, each field as display text. */
