@@ -8,7 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,26 +60,18 @@ public final class SqlPipeline {
         }
         try {
             URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = jarFileSystem(uri)) {
-                    return sqlFileNames(jar.getPath(resourceFolder));
-                }
+            if (!"jar".equals(uri.getScheme())) {
+                return sqlFileNames(Path.of(uri));
             }
-            return sqlFileNames(Path.of(uri));
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                return sqlFileNames(jar.getPath(resourceFolder));
+            } catch (FileSystemAlreadyExistsException openElsewhere) {
+                return sqlFileNames(FileSystems.getFileSystem(uri).getPath(resourceFolder));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + resourceFolder, e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static FileSystem jarFileSystem(URI uri) throws IOException {
-        try {
-            FileSystems.getFileSystem(uri);
-            // Already open elsewhere: open a private one so closing it leaves the other alone.
-            return FileSystems.newFileSystem(Path.of(URI.create(uri.toString().replaceFirst("^jar:", "").replaceFirst("!/.*$", ""))));
-        } catch (FileSystemNotFoundException notOpen) {
-            return FileSystems.newFileSystem(uri, Map.of());
         }
     }
 
