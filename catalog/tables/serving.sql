@@ -98,3 +98,43 @@ CREATE TABLE IF NOT EXISTS paimon.serving.customer_orphans (
     reason       STRING,
     PRIMARY KEY (source_table, source_id) NOT ENFORCED
 );
+
+-- Audience segments (sql/segments/): one row per qualifying user and window, written when the
+-- window closes (event time, allowed lateness events.allowed-lateness).
+CREATE TABLE IF NOT EXISTS paimon.serving.high_intent_buyers (
+    user_id         STRING NOT NULL,
+    window_start    TIMESTAMP(3) NOT NULL,
+    window_end      TIMESTAMP(3),
+    product_views   BIGINT,
+    cart_adds       BIGINT,
+    checkout_starts BIGINT,
+    viewed_value    DECIMAL(38, 2),
+    last_seen       TIMESTAMP_LTZ(3),
+    PRIMARY KEY (user_id, window_start) NOT ENFORCED
+);
+
+CREATE TABLE IF NOT EXISTS paimon.serving.recent_purchasers (
+    user_id            STRING NOT NULL,
+    window_start       TIMESTAMP(3) NOT NULL,
+    window_end         TIMESTAMP(3),
+    purchases          BIGINT,
+    total_spend        DECIMAL(38, 2),
+    last_purchase_time TIMESTAMP_LTZ(3),
+    PRIMARY KEY (user_id, window_start) NOT ENFORCED
+);
+
+-- Operations: records that could not be used, with the reason, never silently dropped.
+CREATE DATABASE IF NOT EXISTS paimon.ops;
+
+-- error is one of MALFORMED_JSON, MISSING_FIELD, INVALID_FIELD, UNKNOWN_VALUE, LATE.
+CREATE TABLE IF NOT EXISTS paimon.ops.dead_letters (
+    source      STRING NOT NULL,
+    error       STRING NOT NULL,
+    detail      STRING,
+    payload     STRING,
+    event_time  TIMESTAMP_LTZ(3),
+    received_at TIMESTAMP_LTZ(3)
+) WITH (
+    -- An append-only log: no key, any number of writers' files.
+    'bucket' = '-1'
+);

@@ -23,3 +23,26 @@ CREATE TABLE IF NOT EXISTS kafka.churn_alerts (
     -- Must not exceed the broker's transaction.max.timeout.ms (15 minutes by default).
     'properties.transaction.timeout.ms' = '600000'
 );
+
+-- Behavioural events from the web and apps, one JSON object per record. Jobs read this topic
+-- through a validating source (jobs: KafkaEventSource) that uses this schema as the contract:
+-- NOT NULL columns are required, an event_time is an ISO-8601 instant, and records that break
+-- the contract go to paimon.ops.dead_letters with the reason. Reading it with plain SQL, as a
+-- debugging aid, skips that validation.
+CREATE TABLE IF NOT EXISTS kafka.user_events (
+    event_id   STRING NOT NULL,
+    user_id    STRING NOT NULL,
+    session_id STRING,
+    event_type STRING NOT NULL,
+    page_url   STRING,
+    product_id STRING,
+    category   STRING,
+    `value`    DECIMAL(12, 2),
+    event_time TIMESTAMP_LTZ(3) NOT NULL
+) WITH (
+    'connector' = 'kafka',
+    'topic' = '${kafka.user-events-topic}',
+    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
+    'scan.startup.mode' = 'earliest-offset',
+    'format' = 'json'
+);

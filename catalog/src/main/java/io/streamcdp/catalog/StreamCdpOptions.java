@@ -64,6 +64,19 @@ public final class StreamCdpOptions {
             key("kafka.churn-alerts-topic").stringType().defaultValue("churn-alerts")
                     .withDescription("Topic receiving one JSON record each time a customer enters the churn-alert condition.");
 
+    public static final ConfigOption<String> KAFKA_USER_EVENTS_TOPIC =
+            key("kafka.user-events-topic").stringType().defaultValue("user-behavioral-events")
+                    .withDescription("Topic of the behavioural events (JSON) that audience segments are computed from.");
+    public static final ConfigOption<Duration> EVENTS_ALLOWED_LATENESS =
+            key("events.allowed-lateness").durationType().defaultValue(Duration.ofMinutes(5))
+                    .withDescription("How far behind the newest event an event may arrive and still count; later ones "
+                            + "go to the dead letters.");
+
+    public static final ConfigOption<Duration> EVENTS_IDLE_TIMEOUT =
+            key("events.idle-timeout").durationType().defaultValue(Duration.ofMinutes(1))
+                    .withDescription("A topic partition without events for this long stops holding back event time, "
+                            + "so windows still close when some partitions are quiet.");
+
     public static final ConfigOption<String> PAIMON_WAREHOUSE =
             key("paimon.warehouse").stringType().defaultValue("work/paimon")
                     .withDescription("Paimon warehouse of the serving tables (a path or a URI).");
@@ -95,7 +108,8 @@ public final class StreamCdpOptions {
             POSTGRES_HOSTNAME, POSTGRES_PORT, POSTGRES_USERNAME, POSTGRES_PASSWORD,
             POSTGRES_CRM_DATABASE, POSTGRES_ORDERS_DATABASE, POSTGRES_CLICKSTREAM_DATABASE, POSTGRES_SLOT_PREFIX,
             MYSQL_HOSTNAME, MYSQL_PORT, MYSQL_USERNAME, MYSQL_PASSWORD, MYSQL_HELPDESK_DATABASE, MYSQL_SERVER_ID,
-            KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC,
+            KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, EVENTS_ALLOWED_LATENESS,
+            EVENTS_IDLE_TIMEOUT,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
             CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);
 

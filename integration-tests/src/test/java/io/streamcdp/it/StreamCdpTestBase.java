@@ -6,6 +6,7 @@ import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.customer360.Customer360Job;
+import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.stack.SourceDatabase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -82,7 +83,8 @@ public abstract class StreamCdpTestBase {
                 .with(StreamCdpOptions.ICEBERG_JDBC_URL, shared.get(StreamCdpOptions.ICEBERG_JDBC_URL)
                         .replaceFirst("/[^/]+$", "/" + icebergDatabase))
                 .with(StreamCdpOptions.POSTGRES_SLOT_PREFIX, "streamcdp_test_" + n)
-                .with(StreamCdpOptions.KAFKA_CHURN_ALERTS_TOPIC, "churn-alerts-test-" + n);
+                .with(StreamCdpOptions.KAFKA_CHURN_ALERTS_TOPIC, "churn-alerts-test-" + n)
+                .with(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC, "user-events-test-" + n);
         SourceDatabase.CRM.execute(config, "TRUNCATE customers");
         SourceDatabase.ORDERS.execute(config, "TRUNCATE orders");
         SourceDatabase.CLICKSTREAM.execute(config, "TRUNCATE web_activity");
@@ -125,6 +127,14 @@ public abstract class StreamCdpTestBase {
         // Half the slots: the other half runs the batch queries that check the results.
         env.setParallelism(2);
         JobClient job = new Customer360Job(env, config).start();
+        jobs.add(job);
+        return job;
+    }
+
+    protected JobClient startSegments() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        JobClient job = new SegmentsJob(env, config).start();
         jobs.add(job);
         return job;
     }

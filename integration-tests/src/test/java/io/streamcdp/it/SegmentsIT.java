@@ -1,0 +1,113 @@
+package io.streamcdp.it;
+
+import io.streamcdp.catalog.StreamCdpOptions;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Windowed audience segments from the user_events topic, with hand-computed expected rows. */
+class SegmentsIT extends StreamCdpTestBase {
+
+    private static final String HIGH_INTENT = "SELECT user_id, window_start, window_end, product_views, cart_adds, "
+            + "checkout_starts, viewed_value, last_seen FROM paimon.serving.high_intent_buyers";
+    private static final String RECENT_PURCHASERS = "SELECT user_id, window_start, window_end, purchases, "
+            + "total_spend, last_purchase_time FROM paimon.serving.recent_purchasers";
+
+    private static final int PARTITIONS = 2;
+
+    @Test
+    void tumblingSegmentsDeadLettersAndLateEvents() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)))) {
+            admin.createTopics(List.of(new NewTopic(topic(), PARTITIONS, (short) 1))).all().get();
+        }
+        startSegments();
+        try (KafkaProducer<String, String> producer = producer()) {
+            // Events arrive roughly in time order: a partition's watermark trails its newest event
+            // by the allowed lateness (5 minutes), and anything older than that is late.
+            // u2: only two product views: not high intent.
+            send(producer, event("e5", "u2", "product_view", "10.00", "2026-03-30T09:00:00Z"));
+            send(producer, event("e6", "u2", "product_view", "10.00", "2026-03-30T09:10:00Z"));
+            // u1: three product views and a purchase on Monday 30 March.
+            send(producer, event("e1", "u1", "product_view", "100.00", "2026-03-30T10:00:00Z"));
+            send(producer, event("e2", "u1", "product_view", "50.00", "2026-03-30T11:00:00Z"));
+            send(producer, event("e3", "u1", "product_view", "25.50", "2026-03-30T12:00:00Z"));
+            send(producer, event("e4", "u1", "purchase", "120.50", "2026-03-30T12:30:00Z"));
+            // u3: a view just after midnight, then (1 s out of order) an add-to-cart one second
+            // before it: the cart counts for the 30th, the lone view for the 31st.
+            send(producer, event("e7", "u3", "product_view", "5.00", "2026-03-31T00:00:00Z"));
+            send(producer, event("e8", "u3", "add_to_cart", null, "2026-03-30T23:59:59Z"));
+            // u4: checkout and cart on the 31st, a purchase exactly when the next 7-day window
+            // (Thursday 2 April 00:00) starts.
+            send(producer, event("e9", "u4", "checkout_start", null, "2026-03-31T08:00:00Z"));
+            send(producer, event("e10", "u4", "add_to_cart", null, "2026-03-31T08:01:00Z"));
+            send(producer, event("e11", "u4", "purchase", "10.00", "2026-04-02T00:00:00Z"));
+            // Bad records: none of them may stop the job or be lost.
+            send(producer, "not json");
+            send(producer, "{\"event_id\":\"b2\",\"event_type\":\"purchase\",\"event_time\":\"2026-03-30T10:00:00Z\"}");
+            send(producer, event("b3", "u5", "teleport", null, "2026-03-30T10:00:00Z"));
+            send(producer, event("b4", "u5", "purchase", "1.00", "yesterday"));
+            // Much later activity on every partition moves the watermark past every window above.
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                producer.send(new ProducerRecord<>(topic(), partition, null,
+                        event("e12-" + partition, "u9", "page_view", null, "2026-04-20T00:00:00Z"))).get();
+            }
+            producer.flush();
+
+            awaitRows(HIGH_INTENT, List.of(
+                    List.of("u1", "2026-03-30 00:00:00", "2026-03-31 00:00:00", "3", "0", "0", "175.50",
+                            "2026-03-30T12:30:00Z"),
+                    List.of("u3", "2026-03-30 00:00:00", "2026-03-31 00:00:00", "0", "1", "0", "null",
+                            "2026-03-30T23:59:59Z"),
+                    List.of("u4", "2026-03-31 00:00:00", "2026-04-01 00:00:00", "0", "1", "1", "null",
+                            "2026-03-31T08:01:00Z")));
+            awaitRows(RECENT_PURCHASERS, List.of(
+                    List.of("u1", "2026-03-26 00:00:00", "2026-04-02 00:00:00", "1", "120.50", "2026-03-30T12:30:00Z"),
+                    List.of("u4", "2026-04-02 00:00:00", "2026-04-09 00:00:00", "1", "10.00", "2026-04-02T00:00:00Z")));
+
+            // A third view for u2 arrives three weeks late: kept as a dead letter, not counted.
+            send(producer, event("e13", "u2", "product_view", "10.00", "2026-03-30T09:20:00Z"));
+            producer.flush();
+            awaitRows("SELECT source, error, detail FROM paimon.ops.dead_letters", List.of(
+                    List.of("user_events", "MALFORMED_JSON", "not JSON: Unrecognized token 'not': was expecting "
+                            + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+                    List.of("user_events", "MISSING_FIELD", "required field user_id is missing"),
+                    List.of("user_events", "UNKNOWN_VALUE", "event_type 'teleport' is not one of "
+                            + "[add_to_cart, checkout_start, page_view, product_view, purchase]"),
+                    List.of("user_events", "INVALID_FIELD",
+                            "event_time \"yesterday\" is not an ISO-8601 instant such as 2026-03-30T10:00:00Z"),
+                    List.of("user_events", "LATE", "event_time 2026-03-30T09:20:00Z is behind the watermark "
+                            + "2026-04-19T23:54:59.999Z (newest event time minus the allowed lateness)")));
+        }
+        awaitRows("SELECT user_id FROM paimon.serving.high_intent_buyers", List.of(List.of("u1"), List.of("u3"), List.of("u4")));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)), new StringSerializer(), new StringSerializer());
+    }
+
+    /** Keyed by user, as a producer of behavioural events would: a user's events stay in order. */
+    private void send(KafkaProducer<String, String> producer, String json) throws Exception {
+        int user = json.indexOf("\"user_id\":\"");
+        String key = user < 0 ? null : json.substring(user + 11, json.indexOf('"', user + 11));
+        producer.send(new ProducerRecord<>(topic(), key, json)).get();
+    }
+
+    private String topic() {
+        return config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC);
+    }
+
+    private static String event(String id, String user, String type, String value, String time) {
+        return "{\"event_id\":\"" + id + "\",\"user_id\":\"" + user + "\",\"session_id\":\"s-" + user
+                + "\",\"event_type\":\"" + type + "\",\"category\":\"electronics\""
+                + (value == null ? "" : ",\"value\":" + value) + ",\"event_time\":\"" + time + "\"}";
+    }
+}

@@ -1,0 +1,86 @@
+package io.streamcdp.jobs.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ObjectPath;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.OutputTag;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * A Kafka topic of JSON events, read through the contract of its catalog table (the table's
+ * columns, with NOT NULL meaning required) and offered as a view with an event-time attribute
+ * {@code rowtime}. Records that break the contract, and events later than the allowed
+ * lateness, are returned as dead letters instead of failing the job or vanishing.
+ */
+public final class KafkaEventSource {
+
+    private static final String EVENT_TIME = "event_time";
+
+    private KafkaEventSource() {}
+
+    /**
+     * Registers the view and returns the dead letters.
+     *
+     * @param table the catalog table defining the topic and its schema, e.g. {@code kafka.user_events}
+     * @param allowedValues per column, the only values accepted (e.g. the known event types)
+     */
+    public static DataStream<Row> register(StreamExecutionEnvironment env, StreamTableEnvironment tableEnv,
+            String table, String view,
+            Map<String, Set<String>> allowedValues, Duration allowedLateness, Duration idleTimeout,
+            String consumerGroup) throws Exception {
+        ResolvedSchema schema = tableEnv.from(table).getResolvedSchema();
+        List<Column> columns = schema.getColumns();
+        int eventTime = schema.getColumnNames().indexOf(EVENT_TIME);
+        if (eventTime < 0) {
+            throw new IllegalArgumentException(table + " has no " + EVENT_TIME + " column");
+        }
+        Map<String, String> options = tableEnv.getCatalog(tableEnv.getCurrentCatalog()).orElseThrow()
+                .getTable(ObjectPath.fromString(table)).getOptions();
+
+        KafkaSource<Row> source = KafkaSource.<Row>builder()
+                .setBootstrapServers(options.get("properties.bootstrap.servers"))
+                .setTopics(options.get("topic"))
+                .setGroupId(consumerGroup)
+                // A new group starts from the beginning; later runs resume from their checkpoint.
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new ParsingDeserializer(JsonEventParser.forSchema(schema, allowedValues),
+                        ExternalTypeInfo.of(EventEnvelope.type(columns))))
+                .build();
+        // Watermarks per partition, from event times; rejected records carry none.
+        WatermarkStrategy<Row> watermarks = WatermarkStrategy.<Row>forBoundedOutOfOrderness(allowedLateness)
+                .withTimestampAssigner((envelope, recordTimestamp) -> {
+                    Row event = (Row) envelope.getField(EventEnvelope.EVENT);
+                    return event == null ? Long.MIN_VALUE : ((Instant) event.getField(eventTime)).toEpochMilli();
+                })
+                .withIdleness(idleTimeout);
+
+        String name = ObjectPath.fromString(table).getObjectName();
+        OutputTag<Row> deadLetters = DeadLetters.tag(name);
+        SingleOutputStreamOperator<Row> events = env.fromSource(source, watermarks, name + " (Kafka)")
+                .process(new RouteEvents(name, deadLetters, eventTime))
+                .returns(ExternalTypeInfo.of(DataTypes.ROW(columns.stream()
+                        .map(column -> DataTypes.FIELD(column.getName(), column.getDataType())).toList())))
+                .name(name + " validated");
+        tableEnv.createTemporaryView(view, tableEnv.fromDataStream(events, Schema.newBuilder()
+                .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
+                .watermark("rowtime", "SOURCE_WATERMARK()")
+                .build()));
+        return events.getSideOutput(deadLetters);
+    }
+}

@@ -1,0 +1,63 @@
+package io.streamcdp.jobs.segments;
+
+import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.SqlPipeline;
+import io.streamcdp.jobs.events.DeadLetters;
+import io.streamcdp.jobs.events.KafkaEventSource;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+
+/**
+ * Audience segments as one Flink job: the validated {@code user_events} topic, the windowed
+ * segments of {@code sql/segments/} into Paimon, and the topic's dead letters.
+ */
+public final class SegmentsJob {
+
+    public static final String NAME = "streamcdp-segments";
+
+    /** The behavioural event types the segments know; any other is a dead letter. */
+    public static final Map<String, Set<String>> USER_EVENT_RULES = Map.of("event_type",
+            Set.of("page_view", "product_view", "add_to_cart", "checkout_start", "purchase"));
+
+    private final StreamExecutionEnvironment env;
+    private final StreamCdpConfig config;
+
+    public SegmentsJob(StreamExecutionEnvironment env, StreamCdpConfig config) {
+        this.env = env;
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new SegmentsJob(StreamExecutionEnvironment.getExecutionEnvironment(), StreamCdpConfig.fromEnvironment())
+                .execute();
+    }
+
+    public void execute() throws Exception {
+        build();
+        env.execute(NAME);
+    }
+
+    public JobClient start() throws Exception {
+        build();
+        return env.executeAsync(NAME);
+    }
+
+    private void build() throws Exception {
+        StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
+        DataStream<Row> deadLetters = KafkaEventSource.register(env, tableEnv, "kafka.user_events", "user_events",
+                USER_EVENT_RULES, config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS),
+                config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT), NAME);
+        StreamStatementSet statements = tableEnv.createStatementSet();
+        SqlPipeline.load("segments").addTo(tableEnv, statements, config);
+        statements.add(tableEnv.fromDataStream(deadLetters).insertInto(DeadLetters.TABLE));
+        statements.attachAsDataStream();
+    }
+}
