@@ -46,3 +46,26 @@ CREATE TABLE IF NOT EXISTS kafka.user_events (
     'scan.startup.mode' = 'earliest-offset',
     'format' = 'json'
 );
+
+-- The high_intent_buyers segment for ad platforms (DSPs, ad servers): one JSON record per
+-- qualifying user and closed 24-hour window, written exactly once.
+CREATE TABLE IF NOT EXISTS kafka.audience_segment_high_intent (
+    user_id         STRING,
+    window_start    TIMESTAMP(3),
+    window_end      TIMESTAMP(3),
+    product_views   BIGINT,
+    cart_adds       BIGINT,
+    checkout_starts BIGINT,
+    viewed_value    DECIMAL(38, 2),
+    last_seen       TIMESTAMP_LTZ(3)
+) WITH (
+    'connector' = 'kafka',
+    'topic' = '${kafka.high-intent-topic}',
+    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
+    'format' = 'json',
+    'json.encode.decimal-as-plain-number' = 'true',
+    'json.timestamp-format.standard' = 'ISO-8601',
+    'sink.delivery-guarantee' = 'exactly-once',
+    'sink.transactional-id-prefix' = 'streamcdp-high-intent',
+    'properties.transaction.timeout.ms' = '600000'
+);

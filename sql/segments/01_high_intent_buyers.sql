@@ -4,8 +4,9 @@
 -- Window: TUMBLE of 24 hours on event time (UTC days), over the validated user_events; events
 --   later than events.allowed-lateness are dead letters, not counted.
 -- Freshness: a window's row appears when the watermark passes its end (the window closes).
--- Delivered to: paimon.serving.high_intent_buyers.
-INSERT INTO paimon.serving.high_intent_buyers
+-- Delivered to: paimon.serving.high_intent_buyers, and exported to Kafka
+--   (kafka.audience_segment_high_intent) for ad platforms.
+CREATE TEMPORARY VIEW high_intent_buyers AS
 SELECT
     user_id,
     window_start,
@@ -19,3 +20,9 @@ FROM TABLE(TUMBLE(TABLE user_events, DESCRIPTOR(rowtime), INTERVAL '24' HOURS))
 GROUP BY user_id, window_start, window_end
 HAVING COUNT(*) FILTER (WHERE event_type = 'product_view') >= 3
     OR COUNT(*) FILTER (WHERE event_type = 'add_to_cart') >= 1;
+
+INSERT INTO paimon.serving.high_intent_buyers
+SELECT * FROM high_intent_buyers;
+
+INSERT INTO kafka.audience_segment_high_intent
+SELECT * FROM high_intent_buyers;

@@ -67,6 +67,9 @@ public final class StreamCdpOptions {
     public static final ConfigOption<String> KAFKA_USER_EVENTS_TOPIC =
             key("kafka.user-events-topic").stringType().defaultValue("user-behavioral-events")
                     .withDescription("Topic of the behavioural events (JSON) that audience segments are computed from.");
+    public static final ConfigOption<String> KAFKA_HIGH_INTENT_TOPIC =
+            key("kafka.high-intent-topic").stringType().defaultValue("audience-segment-high-intent")
+                    .withDescription("Topic receiving the high_intent_buyers segment as JSON, one record per user and window.");
     public static final ConfigOption<Duration> EVENTS_ALLOWED_LATENESS =
             key("events.allowed-lateness").durationType().defaultValue(Duration.ofMinutes(5))
                     .withDescription("How far behind the newest event an event may arrive and still count; later ones "
@@ -108,7 +111,7 @@ public final class StreamCdpOptions {
             POSTGRES_HOSTNAME, POSTGRES_PORT, POSTGRES_USERNAME, POSTGRES_PASSWORD,
             POSTGRES_CRM_DATABASE, POSTGRES_ORDERS_DATABASE, POSTGRES_CLICKSTREAM_DATABASE, POSTGRES_SLOT_PREFIX,
             MYSQL_HOSTNAME, MYSQL_PORT, MYSQL_USERNAME, MYSQL_PASSWORD, MYSQL_HELPDESK_DATABASE, MYSQL_SERVER_ID,
-            KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, EVENTS_ALLOWED_LATENESS,
+            KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, KAFKA_HIGH_INTENT_TOPIC, EVENTS_ALLOWED_LATENESS,
             EVENTS_IDLE_TIMEOUT,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
             CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);

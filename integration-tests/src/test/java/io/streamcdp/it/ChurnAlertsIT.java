@@ -1,33 +1,26 @@
 package io.streamcdp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.stack.SourceDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Churn alerts: one Kafka record per customer entering the seed's condition, read back from the broker. */
 class ChurnAlertsIT extends StreamCdpTestBase {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void oneAlertPerEntryIntoTheCondition() throws Exception {
         loadSeedSample(config);
         startCustomer360();
 
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer =
+                KafkaTestClients.consumer(config, config.get(StreamCdpOptions.KAFKA_CHURN_ALERTS_TOPIC))) {
             List<JsonNode> alerts = new ArrayList<>();
             // Bob (599.00, -5) is in the condition from the start.
             awaitAlerts(consumer, alerts, 1);
@@ -64,38 +57,13 @@ class ChurnAlertsIT extends StreamCdpTestBase {
             assertThat(alerts.get(2).get("engagement_score").asLong()).isZero();
 
             // Nothing else arrives: each entry was reported exactly once.
-            consumer.poll(Duration.ofSeconds(5)).forEach(record -> alerts.add(parse(record.value())));
+            KafkaTestClients.poll(consumer, alerts, Duration.ofSeconds(5));
             assertThat(alerts).hasSize(3);
         }
     }
 
     private static void awaitAlerts(KafkaConsumer<String, String> consumer, List<JsonNode> alerts, int count) {
-        await("churn alert " + count).atMost(PIPELINE_TIMEOUT).pollInSameThread().until(() -> {
-            consumer.poll(Duration.ofMillis(500)).forEach(record -> alerts.add(parse(record.value())));
-            return alerts.size() >= count;
-        });
+        KafkaTestClients.awaitRecords(consumer, alerts, count, PIPELINE_TIMEOUT);
         assertThat(alerts).hasSize(count);
-    }
-
-    private KafkaConsumer<String, String> consumer() {
-        Properties properties = new Properties();
-        properties.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS),
-                ConsumerConfig.GROUP_ID_CONFIG, "churn-alerts-it",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // Alerts are written in Kafka transactions: read only committed ones.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(config.get(StreamCdpOptions.KAFKA_CHURN_ALERTS_TOPIC)));
-        return consumer;
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException("Not JSON: " + json, e);
-        }
     }
 }

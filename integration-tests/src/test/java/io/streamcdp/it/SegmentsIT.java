@@ -1,15 +1,18 @@
 package io.streamcdp.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.streamcdp.catalog.StreamCdpOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Windowed audience segments from the user_events topic, with hand-computed expected rows. */
@@ -29,7 +32,9 @@ class SegmentsIT extends StreamCdpTestBase {
             admin.createTopics(List.of(new NewTopic(topic(), PARTITIONS, (short) 1))).all().get();
         }
         startSegments();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(config);
+                KafkaConsumer<String, String> exports = KafkaTestClients.consumer(config,
+                        config.get(StreamCdpOptions.KAFKA_HIGH_INTENT_TOPIC))) {
             // Events arrive roughly in time order: a partition's watermark trails its newest event
             // by the allowed lateness (5 minutes), and anything older than that is late.
             // u2: only two product views: not high intent.
@@ -68,6 +73,13 @@ class SegmentsIT extends StreamCdpTestBase {
                             "2026-03-30T23:59:59Z"),
                     List.of("u4", "2026-03-31 00:00:00", "2026-04-01 00:00:00", "0", "1", "1", "null",
                             "2026-03-31T08:01:00Z")));
+            // The same segment rows, exported to Kafka for ad platforms.
+            List<JsonNode> exported = new ArrayList<>();
+            KafkaTestClients.awaitRecords(exports, exported, 3, PIPELINE_TIMEOUT);
+            assertThat(exported).extracting(record -> record.get("user_id").asText() + " "
+                            + record.get("window_start").asText() + " " + record.get("product_views").asLong())
+                    .containsExactlyInAnyOrder("u1 2026-03-30T00:00:00 3", "u3 2026-03-30T00:00:00 0",
+                            "u4 2026-03-31T00:00:00 0");
             awaitRows(RECENT_PURCHASERS, List.of(
                     List.of("u1", "2026-03-26 00:00:00", "2026-04-02 00:00:00", "1", "120.50", "2026-03-30T12:30:00Z"),
                     List.of("u4", "2026-04-02 00:00:00", "2026-04-09 00:00:00", "1", "10.00", "2026-04-02T00:00:00Z")));
@@ -87,11 +99,6 @@ class SegmentsIT extends StreamCdpTestBase {
                             + "2026-04-19T23:54:59.999Z (newest event time minus the allowed lateness)")));
         }
         awaitRows("SELECT user_id FROM paimon.serving.high_intent_buyers", List.of(List.of("u1"), List.of("u3"), List.of("u4")));
-    }
-
-    private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)), new StringSerializer(), new StringSerializer());
     }
 
     /** Keyed by user, as a producer of behavioural events would: a user's events stay in order. */

@@ -84,7 +84,8 @@ public abstract class StreamCdpTestBase {
                         .replaceFirst("/[^/]+$", "/" + icebergDatabase))
                 .with(StreamCdpOptions.POSTGRES_SLOT_PREFIX, "streamcdp_test_" + n)
                 .with(StreamCdpOptions.KAFKA_CHURN_ALERTS_TOPIC, "churn-alerts-test-" + n)
-                .with(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC, "user-events-test-" + n);
+                .with(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC, "user-events-test-" + n)
+                .with(StreamCdpOptions.KAFKA_HIGH_INTENT_TOPIC, "high-intent-test-" + n);
         SourceDatabase.CRM.execute(config, "TRUNCATE customers");
         SourceDatabase.ORDERS.execute(config, "TRUNCATE orders");
         SourceDatabase.CLICKSTREAM.execute(config, "TRUNCATE web_activity");
