@@ -123,6 +123,16 @@ CREATE TABLE IF NOT EXISTS paimon.serving.recent_purchasers (
     PRIMARY KEY (user_id, window_start) NOT ENFORCED
 );
 
+CREATE TABLE IF NOT EXISTS paimon.serving.category_interest_sessions (
+    user_id                 STRING NOT NULL,
+    category                STRING NOT NULL,
+    window_start            TIMESTAMP(3) NOT NULL,
+    window_end              TIMESTAMP(3),
+    page_views_in_session   BIGINT,
+    viewed_value_in_session DECIMAL(38, 2),
+    PRIMARY KEY (user_id, category, window_start) NOT ENFORCED
+);
+
 -- Operations: records that could not be used, with the reason, never silently dropped.
 CREATE DATABASE IF NOT EXISTS paimon.ops;
 

@@ -53,6 +53,13 @@ class SegmentsIT extends StreamCdpTestBase {
             // (Thursday 2 April 00:00) starts.
             send(producer, event("e9", "u4", "checkout_start", null, "2026-03-31T08:00:00Z"));
             send(producer, event("e10", "u4", "add_to_cart", null, "2026-03-31T08:01:00Z"));
+            // u6 browses on the 31st: electronics, a page view 25 minutes later that keeps the session
+            // open, then books 25 minutes after that. One session, two categories of interest.
+            send(producer, event("e14", "u6", "product_view", "electronics", "20.00", "2026-03-31T14:00:00Z"));
+            send(producer, event("e15", "u6", "product_view", "electronics", "30.00", "2026-03-31T14:20:00Z"));
+            send(producer, event("e16", "u6", "page_view", null, null, "2026-03-31T14:45:00Z"));
+            send(producer, event("e17", "u6", "product_view", "books", "5.00", "2026-03-31T15:10:00Z"));
+            send(producer, event("e18", "u6", "product_view", "books", "7.50", "2026-03-31T15:15:00Z"));
             send(producer, event("e11", "u4", "purchase", "10.00", "2026-04-02T00:00:00Z"));
             // Bad records: none of them may stop the job or be lost.
             send(producer, "not json");
@@ -72,14 +79,22 @@ class SegmentsIT extends StreamCdpTestBase {
                     List.of("u3", "2026-03-30 00:00:00", "2026-03-31 00:00:00", "0", "1", "0", "null",
                             "2026-03-30T23:59:59Z"),
                     List.of("u4", "2026-03-31 00:00:00", "2026-04-01 00:00:00", "0", "1", "1", "null",
-                            "2026-03-31T08:01:00Z")));
+                            "2026-03-31T08:01:00Z"),
+                    List.of("u6", "2026-03-31 00:00:00", "2026-04-01 00:00:00", "4", "0", "0", "62.50",
+                            "2026-03-31T15:15:00Z")));
+            // Sessions per user over all events (30-minute gap), product views per category, >= 2.
+            awaitRows("SELECT user_id, category, window_start, window_end, page_views_in_session, "
+                            + "viewed_value_in_session FROM paimon.serving.category_interest_sessions", List.of(
+                    List.of("u2", "electronics", "2026-03-30 09:00:00", "2026-03-30 09:40:00", "2", "20.00"),
+                    List.of("u6", "electronics", "2026-03-31 14:00:00", "2026-03-31 15:45:00", "2", "50.00"),
+                    List.of("u6", "books", "2026-03-31 14:00:00", "2026-03-31 15:45:00", "2", "12.50")));
             // The same segment rows, exported to Kafka for ad platforms.
             List<JsonNode> exported = new ArrayList<>();
-            KafkaTestClients.awaitRecords(exports, exported, 3, PIPELINE_TIMEOUT);
+            KafkaTestClients.awaitRecords(exports, exported, 4, PIPELINE_TIMEOUT);
             assertThat(exported).extracting(record -> record.get("user_id").asText() + " "
                             + record.get("window_start").asText() + " " + record.get("product_views").asLong())
                     .containsExactlyInAnyOrder("u1 2026-03-30T00:00:00 3", "u3 2026-03-30T00:00:00 0",
-                            "u4 2026-03-31T00:00:00 0");
+                            "u4 2026-03-31T00:00:00 0", "u6 2026-03-31T00:00:00 4");
             awaitRows(RECENT_PURCHASERS, List.of(
                     List.of("u1", "2026-03-26 00:00:00", "2026-04-02 00:00:00", "1", "120.50", "2026-03-30T12:30:00Z"),
                     List.of("u4", "2026-04-02 00:00:00", "2026-04-09 00:00:00", "1", "10.00", "2026-04-02T00:00:00Z")));
@@ -98,7 +113,9 @@ class SegmentsIT extends StreamCdpTestBase {
                     List.of("user_events", "LATE", "event_time 2026-03-30T09:20:00Z is behind the watermark "
                             + "2026-04-19T23:54:59.999Z (newest event time minus the allowed lateness)")));
         }
-        awaitRows("SELECT user_id FROM paimon.serving.high_intent_buyers", List.of(List.of("u1"), List.of("u3"), List.of("u4")));
+        // u2's late third view changed nothing.
+        awaitRows("SELECT user_id FROM paimon.serving.high_intent_buyers",
+                List.of(List.of("u1"), List.of("u3"), List.of("u4"), List.of("u6")));
     }
 
     /** Keyed by user, as a producer of behavioural events would: a user's events stay in order. */
@@ -113,8 +130,13 @@ class SegmentsIT extends StreamCdpTestBase {
     }
 
     private static String event(String id, String user, String type, String value, String time) {
+        return event(id, user, type, "electronics", value, time);
+    }
+
+    private static String event(String id, String user, String type, String category, String value, String time) {
         return "{\"event_id\":\"" + id + "\",\"user_id\":\"" + user + "\",\"session_id\":\"s-" + user
-                + "\",\"event_type\":\"" + type + "\",\"category\":\"electronics\""
+                + "\",\"event_type\":\"" + type + "\""
+                + (category == null ? "" : ",\"category\":\"" + category + "\"")
                 + (value == null ? "" : ",\"value\":" + value) + ",\"event_time\":\"" + time + "\"}";
     }
 }

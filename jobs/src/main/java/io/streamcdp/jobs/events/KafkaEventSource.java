@@ -34,13 +34,24 @@ public final class KafkaEventSource {
 
     private KafkaEventSource() {}
 
+    /** A validated event stream (with event timestamps and watermarks) and its dead letters. */
+    public record EventStreams(DataStream<Row> events, DataStream<Row> deadLetters, List<String> columns) {
+        public int field(String name) {
+            int index = columns.indexOf(name);
+            if (index < 0) {
+                throw new IllegalArgumentException("No column " + name + " in " + columns);
+            }
+            return index;
+        }
+    }
+
     /**
-     * Registers the view and returns the dead letters.
+     * Registers the view and returns the validated events and the dead letters.
      *
      * @param table the catalog table defining the topic and its schema, e.g. {@code kafka.user_events}
      * @param allowedValues per column, the only values accepted (e.g. the known event types)
      */
-    public static DataStream<Row> register(StreamExecutionEnvironment env, StreamTableEnvironment tableEnv,
+    public static EventStreams register(StreamExecutionEnvironment env, StreamTableEnvironment tableEnv,
             String table, String view,
             Map<String, Set<String>> allowedValues, Duration allowedLateness, Duration idleTimeout,
             String consumerGroup) throws Exception {
@@ -81,6 +92,6 @@ public final class KafkaEventSource {
                 .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
                 .watermark("rowtime", "SOURCE_WATERMARK()")
                 .build()));
-        return events.getSideOutput(deadLetters);
+        return new EventStreams(events, events.getSideOutput(deadLetters), schema.getColumnNames());
     }
 }

@@ -6,18 +6,18 @@ import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.SqlPipeline;
 import io.streamcdp.jobs.events.DeadLetters;
 import io.streamcdp.jobs.events.KafkaEventSource;
+import io.streamcdp.jobs.events.KafkaEventSource.EventStreams;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.types.Row;
 
 /**
  * Audience segments as one Flink job: the validated {@code user_events} topic, the windowed
- * segments of {@code sql/segments/} into Paimon, and the topic's dead letters.
+ * segments of {@code sql/segments/} into Paimon (the session segment computed by
+ * {@link CategoryInterestSessions}), and the topic's dead letters.
  */
 public final class SegmentsJob {
 
@@ -52,12 +52,15 @@ public final class SegmentsJob {
 
     private void build() throws Exception {
         StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
-        DataStream<Row> deadLetters = KafkaEventSource.register(env, tableEnv, "kafka.user_events", "user_events",
+        EventStreams userEvents = KafkaEventSource.register(env, tableEnv, "kafka.user_events", "user_events",
                 USER_EVENT_RULES, config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS),
                 config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT), NAME);
+        tableEnv.createTemporaryView("category_interest_sessions", tableEnv.fromDataStream(
+                CategoryInterestSessions.compute(userEvents.events(), userEvents.field("user_id"),
+                        userEvents.field("event_type"), userEvents.field("category"), userEvents.field("value"))));
         StreamStatementSet statements = tableEnv.createStatementSet();
         SqlPipeline.load("segments").addTo(tableEnv, statements, config);
-        statements.add(tableEnv.fromDataStream(deadLetters).insertInto(DeadLetters.TABLE));
+        statements.add(tableEnv.fromDataStream(userEvents.deadLetters()).insertInto(DeadLetters.TABLE));
         statements.attachAsDataStream();
     }
 }
