@@ -54,9 +54,9 @@ class StreamCdpConfigTest {
 
     @Test
     void resolvesRelativePathsOnceAndWritesBackWhatItRead() throws Exception {
-        StreamCdpConfig config = StreamCdpConfig.defaults().with(StreamCdpOptions.PAIMON_WAREHOUSE, "work/paimon");
+        StreamCdpConfig config = StreamCdpConfig.defaults().with(StreamCdpOptions.PAIMON_WAREHOUSE, "warehouses/paimon");
         assertThat(config.path(StreamCdpOptions.PAIMON_WAREHOUSE)).isAbsolute();
-        assertThat(config.uri(StreamCdpOptions.PAIMON_WAREHOUSE)).startsWith("file:///").endsWith("/work/paimon");
+        assertThat(config.uri(StreamCdpOptions.PAIMON_WAREHOUSE)).startsWith("file:///").endsWith("/warehouses/paimon");
 
         Path file = dir.resolve("written.properties");
         config.with(StreamCdpOptions.MYSQL_PORT, 3307).writeTo(file);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.customer360.Customer360Job;
 import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.stack.SourceDatabase;
@@ -124,18 +125,22 @@ public abstract class StreamCdpTestBase {
 
     /** Starts the job with extra Flink settings, such as a savepoint to resume from. */
     protected JobClient startCustomer360(Configuration settings) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(settings);
-        // Half the slots: the other half runs the batch queries that check the results.
-        env.setParallelism(2);
-        JobClient job = new Customer360Job(env, config).start();
-        jobs.add(job);
-        return job;
+        return start(new Customer360Job(environment(settings), config));
     }
 
     protected JobClient startSegments() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        return start(new SegmentsJob(environment(new Configuration()), config));
+    }
+
+    private static StreamExecutionEnvironment environment(Configuration settings) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(settings);
+        // Half the slots: the other half runs the batch queries that check the results.
         env.setParallelism(2);
-        JobClient job = new SegmentsJob(env, config).start();
+        return env;
+    }
+
+    private JobClient start(StreamCdpJob pipeline) throws Exception {
+        JobClient job = pipeline.start();
         jobs.add(job);
         return job;
     }

@@ -3,10 +3,10 @@ package io.streamcdp.jobs.customer360;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.SqlPipeline;
+import io.streamcdp.jobs.StreamCdpJob;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.DataTypes;
@@ -23,17 +23,13 @@ import org.apache.flink.types.Row;
  * ({@code sql/history/}) and churn alerts to Kafka. Keeping them in one job keeps the path from
  * a source commit to {@code customer_360} at one checkpoint.
  */
-public final class Customer360Job {
+public final class Customer360Job extends StreamCdpJob {
 
     public static final String NAME = "streamcdp-customer360";
 
-    private final StreamExecutionEnvironment env;
-    private final StreamCdpConfig config;
-
     /** The sources and sinks are the catalog's tables; the configuration says where they are. */
     public Customer360Job(StreamExecutionEnvironment env, StreamCdpConfig config) {
-        this.env = env;
-        this.config = config;
+        super(env, config);
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,19 +37,13 @@ public final class Customer360Job {
                 .execute();
     }
 
-    /** Runs the job until it is cancelled. */
-    public void execute() throws Exception {
-        build();
-        env.execute(NAME);
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** Submits the job and returns at once. */
-    public JobClient start() throws Exception {
-        build();
-        return env.executeAsync(NAME);
-    }
-
-    private void build() {
+    @Override
+    protected void build() {
         StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
         CdcSources.register(tableEnv);
         StreamStatementSet statements = tableEnv.createStatementSet();

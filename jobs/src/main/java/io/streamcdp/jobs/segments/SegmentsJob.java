@@ -4,12 +4,12 @@ import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.SqlPipeline;
+import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.events.DeadLetters;
 import io.streamcdp.jobs.events.KafkaEventSource;
 import io.streamcdp.jobs.events.KafkaEventSource.EventStreams;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -19,7 +19,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * segments of {@code sql/segments/} into Paimon (the session segment computed by
  * {@link CategoryInterestSessions}), and the topic's dead letters.
  */
-public final class SegmentsJob {
+public final class SegmentsJob extends StreamCdpJob {
 
     public static final String NAME = "streamcdp-segments";
 
@@ -27,12 +27,8 @@ public final class SegmentsJob {
     public static final Map<String, Set<String>> USER_EVENT_RULES = Map.of("event_type",
             Set.of("page_view", "product_view", "add_to_cart", "checkout_start", "purchase"));
 
-    private final StreamExecutionEnvironment env;
-    private final StreamCdpConfig config;
-
     public SegmentsJob(StreamExecutionEnvironment env, StreamCdpConfig config) {
-        this.env = env;
-        this.config = config;
+        super(env, config);
     }
 
     public static void main(String[] args) throws Exception {
@@ -40,17 +36,13 @@ public final class SegmentsJob {
                 .execute();
     }
 
-    public void execute() throws Exception {
-        build();
-        env.execute(NAME);
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    public JobClient start() throws Exception {
-        build();
-        return env.executeAsync(NAME);
-    }
-
-    private void build() throws Exception {
+    @Override
+    protected void build() throws Exception {
         StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
         EventStreams userEvents = KafkaEventSource.register(env, tableEnv, "kafka.user_events", "user_events",
                 USER_EVENT_RULES, config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS),
