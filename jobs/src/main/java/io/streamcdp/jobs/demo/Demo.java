@@ -4,22 +4,30 @@ import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.customer360.Customer360Job;
+import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.jobs.serving.ServingTableWatcher;
 import io.streamcdp.stack.EmbeddedStack;
+import io.streamcdp.stack.SampleEvents;
 import io.streamcdp.stack.SourceDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +35,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code make demo}: the seed's Customer 360 walkthrough on real servers. Starts the embedded
  * stack, loads the sample rows with plain SQL, runs the Customer 360 job, prints every layer,
- * commits the seed's order 109 and reports how long it took to reach the serving table.
+ * commits the seed's order 109 and reports how long it took to reach the serving table; then
+ * streams a few behavioural events through the segments job and shows the segments and the
+ * dead letters.
  */
 @Command(name = "streamcdp-demo", mixinStandardHelpOptions = true,
         description = "Runs Customer 360 on the embedded stack and shows the seed's results.")
@@ -72,6 +82,7 @@ public final class Demo implements Callable<Integer> {
             awaitSnapshot(config);
 
             TableEnvironment queries = JobEnvironment.batch(flink.environment(1), config);
+            queries.getConfig().set(TableConfigOptions.DISPLAY_MAX_COLUMN_WIDTH, 110);
             show(queries, "Layer 1: customer_order_summary", "SELECT customer_id, total_orders, completed_orders, "
                     + "cancelled_orders, total_spent, CAST(avg_order_value AS DECIMAL(10, 2)) AS avg_order_value, "
                     + "last_order_at FROM paimon.serving.customer_order_summary ORDER BY customer_id");
@@ -91,11 +102,12 @@ public final class Demo implements Callable<Integer> {
             show(queries, "Bob after order 109", "SELECT full_name, total_orders, lifetime_value, engagement_score "
                     + "FROM paimon.serving.customer_360 WHERE customer_id = 2");
             showChurnAlerts(config);
+            showSegments(config, flink, queries);
 
             if (keepRunning) {
                 waitForCtrlC(config, flink);
             }
-            say("cancelling the job and stopping the stack");
+            say("cancelling the jobs and stopping the stack");
             job.cancel().get();
         }
         say("done: every server stopped, nothing left running");
@@ -161,6 +173,63 @@ public final class Demo implements Callable<Integer> {
             }
             System.out.println();
         }
+    }
+
+    /**
+     * Audience segments: a small stream of behavioural events (with three bad records) goes to
+     * Kafka, the segments job turns it into segments, then one event arrives three weeks late.
+     */
+    private void showSegments(StreamCdpConfig config, LocalFlinkCluster flink, TableEnvironment queries)
+            throws Exception {
+        List<String> events = SampleEvents.userEvents();
+        String topic = config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)),
+                new StringSerializer(), new StringSerializer())) {
+            for (String event : events.subList(0, events.size() - 1)) {
+                producer.send(new ProducerRecord<>(topic, event)).get();
+            }
+            say("produced " + (events.size() - 1) + " behavioural events to Kafka topic " + topic
+                    + " (3 of them malformed, incomplete or of an unknown type)");
+            JobClient segments = new SegmentsJob(flink.environment(1), config).start();
+            say("submitted " + SegmentsJob.NAME + " (job " + segments.getJobID() + ")");
+            awaitRows(queries, "SELECT * FROM paimon.serving.category_interest_sessions", 3);
+            show(queries, "high_intent_buyers (24-hour windows)", "SELECT user_id, window_start, product_views, "
+                    + "cart_adds, viewed_value FROM paimon.serving.high_intent_buyers ORDER BY user_id");
+            show(queries, "recent_purchasers (7-day windows)", "SELECT user_id, window_start, window_end, purchases, "
+                    + "total_spend FROM paimon.serving.recent_purchasers ORDER BY user_id");
+            show(queries, "category_interest_sessions (30-minute sessions)", "SELECT user_id, category, "
+                    + "window_start, window_end, page_views_in_session FROM paimon.serving.category_interest_sessions "
+                    + "ORDER BY user_id, category");
+
+            producer.send(new ProducerRecord<>(topic, events.get(events.size() - 1))).get();
+            say("produced one more product view for u2, three weeks late");
+            awaitRows(queries, "SELECT * FROM paimon.ops.dead_letters", 4);
+            show(queries, "dead letters: kept with their reason, never dropped",
+                    "SELECT error, detail FROM paimon.ops.dead_letters ORDER BY error");
+            segments.cancel().get();
+        }
+    }
+
+    private void awaitRows(TableEnvironment queries, String sql, int count) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (countRows(queries, sql) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Fewer than " + count + " rows after " + TIMEOUT + ": " + sql);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static int countRows(TableEnvironment queries, String sql) throws Exception {
+        int rows = 0;
+        try (var result = queries.executeSql(sql).collect()) {
+            while (result.hasNext()) {
+                result.next();
+                rows++;
+            }
+        }
+        return rows;
     }
 
     private void waitForCtrlC(StreamCdpConfig config, LocalFlinkCluster flink) throws InterruptedException {
