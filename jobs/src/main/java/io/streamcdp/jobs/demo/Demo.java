@@ -82,7 +82,6 @@ public final class Demo implements Callable<Integer> {
             awaitSnapshot(config);
 
             TableEnvironment queries = JobEnvironment.batch(flink.environment(1), config);
-            queries.getConfig().set(TableConfigOptions.DISPLAY_MAX_COLUMN_WIDTH, 110);
             show(queries, "Layer 1: customer_order_summary", "SELECT customer_id, total_orders, completed_orders, "
                     + "cancelled_orders, total_spent, CAST(avg_order_value AS DECIMAL(10, 2)) AS avg_order_value, "
                     + "last_order_at FROM paimon.serving.customer_order_summary ORDER BY customer_id");
@@ -205,8 +204,10 @@ public final class Demo implements Callable<Integer> {
             producer.send(new ProducerRecord<>(topic, events.get(events.size() - 1))).get();
             say("produced one more product view for u2, three weeks late");
             awaitRows(queries, "SELECT * FROM paimon.ops.dead_letters", 4);
+            // The reasons are sentences: print them wider than the default 30 characters.
+            queries.getConfig().set(TableConfigOptions.DISPLAY_MAX_COLUMN_WIDTH, 110);
             show(queries, "dead letters: kept with their reason, never dropped",
-                    "SELECT error, detail FROM paimon.ops.dead_letters ORDER BY error");
+                    "SELECT error || ': ' || detail AS reason FROM paimon.ops.dead_letters ORDER BY error");
             segments.cancel().get();
         }
     }
