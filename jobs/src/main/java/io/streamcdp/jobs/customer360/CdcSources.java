@@ -1,5 +1,6 @@
 package io.streamcdp.jobs.customer360;
 
+import io.streamcdp.jobs.RowTypes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -10,7 +11,6 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.types.DataType;
-import org.apache.flink.table.types.utils.DataTypeUtils;
 import org.apache.flink.types.Row;
 import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
 
@@ -54,10 +54,7 @@ public final class CdcSources {
         List<DataTypes.Field> fields = new ArrayList<>();
         fields.add(DataTypes.FIELD("change_op", DataTypes.STRING().notNull()));
         fields.add(DataTypes.FIELD("change_committed_at", DataTypes.TIMESTAMP_LTZ(3)));
-        for (Column column : columns.subList(0, columns.size() - 1)) {
-            // A key column is NOT NULL in the source, but a history row may repeat it freely.
-            fields.add(DataTypes.FIELD(column.getName(), DataTypeUtils.removeTimeAttribute(column.getDataType())));
-        }
+        fields.addAll(RowTypes.fields(columns.subList(0, columns.size() - 1)));
         return DataTypes.ROW(fields);
     }
 }

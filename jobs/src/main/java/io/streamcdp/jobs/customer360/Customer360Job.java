@@ -2,6 +2,7 @@ package io.streamcdp.jobs.customer360;
 
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.RowTypes;
 import io.streamcdp.jobs.SqlPipeline;
 import io.streamcdp.jobs.StreamCdpJob;
 import java.util.ArrayList;
@@ -56,10 +57,7 @@ public final class Customer360Job extends StreamCdpJob {
     private static Table churnAlerts(StreamTableEnvironment tableEnv) {
         Table candidates = tableEnv.from("churn_alert_candidates");
         List<Column> columns = candidates.getResolvedSchema().getColumns();
-        List<DataTypes.Field> fields = new ArrayList<>();
-        for (Column column : columns.subList(0, columns.size() - 1)) {
-            fields.add(DataTypes.FIELD(column.getName(), column.getDataType()));
-        }
+        List<DataTypes.Field> fields = new ArrayList<>(RowTypes.fields(columns.subList(0, columns.size() - 1)));
         fields.add(DataTypes.FIELD("entered_at", DataTypes.TIMESTAMP_LTZ(3)));
 
         DataStream<Row> alerts = tableEnv.toChangelogStream(candidates)

@@ -1,5 +1,6 @@
 package io.streamcdp.jobs.events;
 
+import io.streamcdp.jobs.RowTypes;
 import java.util.List;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.catalog.Column;
@@ -21,9 +22,7 @@ final class EventEnvelope {
 
     static DataType type(List<Column> eventColumns) {
         return DataTypes.ROW(
-                DataTypes.FIELD("event", DataTypes.ROW(eventColumns.stream()
-                        .map(column -> DataTypes.FIELD(column.getName(), column.getDataType()))
-                        .toList())),
+                DataTypes.FIELD("event", DataTypes.ROW(RowTypes.fields(eventColumns))),
                 DataTypes.FIELD("error", DataTypes.STRING()),
                 DataTypes.FIELD("detail", DataTypes.STRING()),
                 DataTypes.FIELD("payload", DataTypes.STRING()));

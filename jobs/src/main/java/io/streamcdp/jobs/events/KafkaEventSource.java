@@ -1,5 +1,6 @@
 package io.streamcdp.jobs.events;
 
+import io.streamcdp.jobs.RowTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,8 +86,7 @@ public final class KafkaEventSource {
         OutputTag<Row> deadLetters = DeadLetters.tag(name);
         SingleOutputStreamOperator<Row> events = env.fromSource(source, watermarks, name + " (Kafka)")
                 .process(new RouteEvents(name, deadLetters, eventTime))
-                .returns(ExternalTypeInfo.of(DataTypes.ROW(columns.stream()
-                        .map(column -> DataTypes.FIELD(column.getName(), column.getDataType())).toList())))
+                .returns(ExternalTypeInfo.of(DataTypes.ROW(RowTypes.fields(columns))))
                 .name(name + " validated");
         tableEnv.createTemporaryView(view, tableEnv.fromDataStream(events, Schema.newBuilder()
                 .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
