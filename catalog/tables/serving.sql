@@ -99,8 +99,9 @@ CREATE TABLE IF NOT EXISTS paimon.serving.customer_orphans (
     PRIMARY KEY (source_table, source_id) NOT ENFORCED
 );
 
--- Audience segments (sql/segments/): one row per qualifying user and window, written when the
--- window closes (event time, allowed lateness events.allowed-lateness).
+-- Audience segments (sql/segments/): one row per qualifying user and window, kept up to date
+-- with every event (the row appears when the user qualifies, while the window is still open).
+-- Rows of windows that have passed stay as history; segment_membership says who is in now.
 CREATE TABLE IF NOT EXISTS paimon.serving.high_intent_buyers (
     user_id         STRING NOT NULL,
     window_start    TIMESTAMP(3) NOT NULL,
@@ -131,6 +132,21 @@ CREATE TABLE IF NOT EXISTS paimon.serving.category_interest_sessions (
     page_views_in_session   BIGINT,
     viewed_value_in_session DECIMAL(38, 2),
     PRIMARY KEY (user_id, category, window_start) NOT ENFORCED
+);
+
+-- Who is in which segment, and since when: one row per stay of a user in a segment. left_at is
+-- NULL while the user is in it. exit_reason: WINDOW_PASSED (the window that qualified them
+-- ended and no newer one qualifies them) or NO_LONGER_QUALIFIES (their qualifying events were
+-- moved to another user by identity resolution).
+CREATE TABLE IF NOT EXISTS paimon.serving.segment_membership (
+    segment      STRING NOT NULL,
+    user_id      STRING NOT NULL,
+    entered_at   TIMESTAMP_LTZ(3) NOT NULL,
+    left_at      TIMESTAMP_LTZ(3),
+    exit_reason  STRING,
+    window_start TIMESTAMP(3),
+    window_end   TIMESTAMP(3),
+    PRIMARY KEY (segment, user_id, entered_at) NOT ENFORCED
 );
 
 -- Operations: records that could not be used, with the reason, never silently dropped.

@@ -102,3 +102,26 @@ CREATE TABLE IF NOT EXISTS cdc.support_tickets (
     'server-id' = '${mysql.server-id}',
     'server-time-zone' = 'UTC'
 );
+
+-- The identity graph (CRM database): anonymous visitor id -> known user id.
+CREATE TABLE IF NOT EXISTS cdc.identity_map (
+    anonymous_id STRING,
+    user_id      STRING,
+    linked_at    TIMESTAMP(6),
+    op_ts        TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
+    PRIMARY KEY (anonymous_id) NOT ENFORCED
+) WITH (
+    'connector' = 'postgres-cdc',
+    'hostname' = '${postgres.hostname}',
+    'port' = '${postgres.port}',
+    'username' = '${postgres.username}',
+    'password' = '${postgres.password}',
+    'database-name' = '${postgres.crm-database}',
+    'schema-name' = 'public',
+    'table-name' = 'identity_map',
+    'slot.name' = '${postgres.slot-prefix}_identity_map',
+    'debezium.publication.name' = 'streamcdp_identity_map',
+    'debezium.publication.autocreate.mode' = 'disabled',
+    'decoding.plugin.name' = 'pgoutput',
+    'scan.incremental.snapshot.enabled' = 'true'
+);

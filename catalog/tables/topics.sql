@@ -47,25 +47,54 @@ CREATE TABLE IF NOT EXISTS kafka.user_events (
     'format' = 'json'
 );
 
--- The high_intent_buyers segment for ad platforms (DSPs, ad servers): one JSON record per
--- qualifying user and closed 24-hour window, written exactly once.
+-- The high_intent_buyers segment for ad platforms (DSPs, ad servers): the segment's rows keyed
+-- by (user_id, window_start), as an upsert topic: a new record for a key replaces the previous
+-- one (a user's counts grew), an empty record (tombstone) removes it (identity resolution moved
+-- the events to another user). Compaction keeps the latest record per key. Written exactly once.
 CREATE TABLE IF NOT EXISTS kafka.audience_segment_high_intent (
-    user_id         STRING,
-    window_start    TIMESTAMP(3),
+    user_id         STRING NOT NULL,
+    window_start    TIMESTAMP(3) NOT NULL,
     window_end      TIMESTAMP(3),
     product_views   BIGINT,
     cart_adds       BIGINT,
     checkout_starts BIGINT,
     viewed_value    DECIMAL(38, 2),
-    last_seen       TIMESTAMP_LTZ(3)
+    last_seen       TIMESTAMP_LTZ(3),
+    PRIMARY KEY (user_id, window_start) NOT ENFORCED
 ) WITH (
-    'connector' = 'kafka',
+    'connector' = 'upsert-kafka',
     'topic' = '${kafka.high-intent-topic}',
     'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
-    'format' = 'json',
-    'json.encode.decimal-as-plain-number' = 'true',
-    'json.timestamp-format.standard' = 'ISO-8601',
+    'key.format' = 'json',
+    'key.json.timestamp-format.standard' = 'ISO-8601',
+    'value.format' = 'json',
+    'value.json.encode.decimal-as-plain-number' = 'true',
+    'value.json.timestamp-format.standard' = 'ISO-8601',
     'sink.delivery-guarantee' = 'exactly-once',
     'sink.transactional-id-prefix' = 'streamcdp-high-intent',
+    'properties.transaction.timeout.ms' = '600000'
+);
+
+-- Segment membership changes: one record each time a user enters or exits a segment
+-- (change_type = 'entered' | 'exited'), keyed by user, written exactly once. changed_at is in event
+-- time: when the user qualified, or the end of the window whose passing made them exit.
+CREATE TABLE IF NOT EXISTS kafka.segment_membership_changes (
+    segment      STRING NOT NULL,
+    user_id      STRING NOT NULL,
+    change_type  STRING NOT NULL,
+    changed_at   TIMESTAMP_LTZ(3) NOT NULL,
+    reason       STRING,
+    window_start TIMESTAMP(3),
+    window_end   TIMESTAMP(3)
+) WITH (
+    'connector' = 'kafka',
+    'topic' = '${kafka.segment-membership-topic}',
+    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
+    'key.format' = 'raw',
+    'key.fields' = 'user_id',
+    'value.format' = 'json',
+    'value.json.timestamp-format.standard' = 'ISO-8601',
+    'sink.delivery-guarantee' = 'exactly-once',
+    'sink.transactional-id-prefix' = 'streamcdp-segment-membership',
     'properties.transaction.timeout.ms' = '600000'
 );

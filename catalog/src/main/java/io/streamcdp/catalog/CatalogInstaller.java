@@ -13,7 +13,7 @@ public final class CatalogInstaller {
 
     /** In dependency order: functions and sources first, then what reads or writes them. */
     static final List<String> DEFINITIONS = List.of(
-            "functions.sql", "sources.sql", "serving.sql", "history.sql", "topics.sql");
+            "functions.sql", "sources.sql", "serving.sql", "history.sql", "topics.sql", "activation.sql");
 
     private CatalogInstaller() {}
 

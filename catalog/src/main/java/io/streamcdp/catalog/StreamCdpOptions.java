@@ -27,13 +27,16 @@ public final class StreamCdpOptions {
                     .withDescription("Password of postgres.username.");
     public static final ConfigOption<String> POSTGRES_CRM_DATABASE =
             key("postgres.crm-database").stringType().defaultValue("crm")
-                    .withDescription("Database holding public.customers.");
+                    .withDescription("Database holding public.customers and public.identity_map.");
     public static final ConfigOption<String> POSTGRES_ORDERS_DATABASE =
             key("postgres.orders-database").stringType().defaultValue("ecommerce")
                     .withDescription("Database holding public.orders.");
     public static final ConfigOption<String> POSTGRES_CLICKSTREAM_DATABASE =
             key("postgres.clickstream-database").stringType().defaultValue("clickstream")
                     .withDescription("Database holding public.web_activity.");
+    public static final ConfigOption<String> POSTGRES_TARGETING_DATABASE =
+            key("postgres.targeting-database").stringType().defaultValue("targeting")
+                    .withDescription("Campaign database on the same server where streamcdp keeps public.suppression_list.");
     public static final ConfigOption<String> POSTGRES_SLOT_PREFIX =
             key("postgres.slot-prefix").stringType().defaultValue("streamcdp")
                     .withDescription("Prefix of the logical replication slots; one slot per source table: <prefix>_<table>.");
@@ -70,6 +73,9 @@ public final class StreamCdpOptions {
     public static final ConfigOption<String> KAFKA_HIGH_INTENT_TOPIC =
             key("kafka.high-intent-topic").stringType().defaultValue("audience-segment-high-intent")
                     .withDescription("Topic receiving the high_intent_buyers segment as JSON, one record per user and window.");
+    public static final ConfigOption<String> KAFKA_SEGMENT_MEMBERSHIP_TOPIC =
+            key("kafka.segment-membership-topic").stringType().defaultValue("segment-membership-changes")
+                    .withDescription("Topic receiving one JSON record each time a user enters or exits a segment.");
     public static final ConfigOption<Duration> EVENTS_ALLOWED_LATENESS =
             key("events.allowed-lateness").durationType().defaultValue(Duration.ofMinutes(5))
                     .withDescription("How far behind the newest event an event may arrive and still count; later ones "
@@ -79,6 +85,12 @@ public final class StreamCdpOptions {
             key("events.idle-timeout").durationType().defaultValue(Duration.ofMinutes(1))
                     .withDescription("A topic partition without events for this long stops holding back event time, "
                             + "so windows still close when some partitions are quiet.");
+
+    public static final ConfigOption<Duration> SEGMENTS_IDENTITY_RETENTION =
+            key("segments.identity-retention").durationType().defaultValue(Duration.ofDays(8))
+                    .withDescription("How long segment inputs are kept so that an identity mapping arriving later can "
+                            + "still move an anonymous visitor's events to the known user; windows whose events are "
+                            + "older are not recomputed. Bounds the segments job's state.");
 
     public static final ConfigOption<String> PAIMON_WAREHOUSE =
             key("paimon.warehouse").stringType().defaultValue("work/paimon")
@@ -109,10 +121,11 @@ public final class StreamCdpOptions {
 
     public static final List<ConfigOption<?>> ALL = List.of(
             POSTGRES_HOSTNAME, POSTGRES_PORT, POSTGRES_USERNAME, POSTGRES_PASSWORD,
-            POSTGRES_CRM_DATABASE, POSTGRES_ORDERS_DATABASE, POSTGRES_CLICKSTREAM_DATABASE, POSTGRES_SLOT_PREFIX,
+            POSTGRES_CRM_DATABASE, POSTGRES_ORDERS_DATABASE, POSTGRES_CLICKSTREAM_DATABASE,
+            POSTGRES_TARGETING_DATABASE, POSTGRES_SLOT_PREFIX,
             MYSQL_HOSTNAME, MYSQL_PORT, MYSQL_USERNAME, MYSQL_PASSWORD, MYSQL_HELPDESK_DATABASE, MYSQL_SERVER_ID,
-            KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, KAFKA_HIGH_INTENT_TOPIC, EVENTS_ALLOWED_LATENESS,
-            EVENTS_IDLE_TIMEOUT,
+            KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, KAFKA_HIGH_INTENT_TOPIC,
+            KAFKA_SEGMENT_MEMBERSHIP_TOPIC, EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
             CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);
 

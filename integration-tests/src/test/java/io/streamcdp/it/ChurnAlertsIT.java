@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamcdp.catalog.StreamCdpOptions;
-import io.streamcdp.stack.SourceDatabase;
+import io.streamcdp.stack.Database;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +30,13 @@ class ChurnAlertsIT extends StreamCdpTestBase {
             assertThat(alerts.get(0).get("engagement_score").asLong()).isEqualTo(-5);
 
             // Order 109 keeps Bob inside (849.00, 5): no second alert for him.
-            SourceDatabase.ORDERS.execute(config,
+            Database.ORDERS.execute(config,
                     "INSERT INTO orders VALUES (109, 2, 250.00, 'completed', '2026-04-01 10:00:00')");
             awaitRows("SELECT engagement_score FROM paimon.serving.customer_360 WHERE customer_id = 2",
                     List.of(List.of("5")));
 
             // Carol (1570.00, 60) gets four high-priority tickets: 60 - 60 = 0 < 10, she enters.
-            SourceDatabase.HELPDESK.execute(config, "INSERT INTO support_tickets VALUES "
+            Database.HELPDESK.execute(config, "INSERT INTO support_tickets VALUES "
                     + "(1005, 3, 'Broken', 'high', 'open', '2026-04-02 10:00:00', NULL),"
                     + "(1006, 3, 'Still broken', 'high', 'open', '2026-04-02 11:00:00', NULL),"
                     + "(1007, 3, 'Refund', 'high', 'open', '2026-04-02 12:00:00', NULL),"
@@ -46,11 +46,11 @@ class ChurnAlertsIT extends StreamCdpTestBase {
             assertThat(alerts.get(1).get("engagement_score").asLong()).isZero();
 
             // Bob leaves (a big order lifts his score to 15) and comes back (a new high ticket: 0).
-            SourceDatabase.ORDERS.execute(config,
+            Database.ORDERS.execute(config,
                     "INSERT INTO orders VALUES (112, 2, 10.00, 'completed', '2026-04-03 10:00:00')");
             awaitRows("SELECT engagement_score FROM paimon.serving.customer_360 WHERE customer_id = 2",
                     List.of(List.of("15")));
-            SourceDatabase.HELPDESK.execute(config,
+            Database.HELPDESK.execute(config,
                     "INSERT INTO support_tickets VALUES (1009, 2, 'Again', 'high', 'open', '2026-04-03 11:00:00', NULL)");
             awaitAlerts(consumer, alerts, 3);
             assertThat(alerts.get(2).get("customer_id").asInt()).isEqualTo(2);

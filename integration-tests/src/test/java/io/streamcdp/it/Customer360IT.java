@@ -2,7 +2,7 @@ package io.streamcdp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcdp.stack.SourceDatabase;
+import io.streamcdp.stack.Database;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class Customer360IT extends StreamCdpTestBase {
         assertFixture("customer360/expected_churn_risk.csv", "paimon.serving.customer_churn_risk", "");
 
         // Streaming: the seed's new order for Bob.
-        SourceDatabase.ORDERS.execute(config,
+        Database.ORDERS.execute(config,
                 "INSERT INTO orders VALUES (109, 2, 250.00, 'completed', '2026-04-01 10:00:00')");
         assertFixture("customer360/expected_after_order_109.csv", CUSTOMER_360, "customer_id = 2");
     }
@@ -37,14 +37,14 @@ class Customer360IT extends StreamCdpTestBase {
                 List.of(List.of("1", "40"), List.of("2", "-5"), List.of("3", "60")));
 
         // Alice's shipped order completes: 3 completed orders worth 539.48.
-        SourceDatabase.ORDERS.execute(config, "UPDATE orders SET order_status = 'completed' WHERE order_id = 103");
+        Database.ORDERS.execute(config, "UPDATE orders SET order_status = 'completed' WHERE order_id = 103");
         // Carol's shipped order is deleted: 2 orders, average (1250 + 320) / 2.
-        SourceDatabase.ORDERS.execute(config, "DELETE FROM orders WHERE order_id = 108");
+        Database.ORDERS.execute(config, "DELETE FROM orders WHERE order_id = 108");
         // Bob's open refund ticket is deleted in the helpdesk (MariaDB): 1 ticket, 1 high, none open.
-        SourceDatabase.HELPDESK.execute(config, "DELETE FROM support_tickets WHERE ticket_id = 1002");
+        Database.HELPDESK.execute(config, "DELETE FROM support_tickets WHERE ticket_id = 1002");
         // Carol's billing question is raised to high priority in the helpdesk. With order 108
         // gone her score is 2 orders * 10 + 2 sessions * 5 + 1 purchase * 20 - 1 high * 15 = 35.
-        SourceDatabase.HELPDESK.execute(config, "UPDATE support_tickets SET priority = 'high' WHERE ticket_id = 1004");
+        Database.HELPDESK.execute(config, "UPDATE support_tickets SET priority = 'high' WHERE ticket_id = 1004");
 
         awaitRows("SELECT customer_id, total_orders, completed_orders, lifetime_value, avg_order_value, "
                         + "total_tickets, open_tickets, high_priority_tickets, engagement_score FROM " + CUSTOMER_360,
@@ -55,7 +55,7 @@ class Customer360IT extends StreamCdpTestBase {
                 List.of(List.of("1", "healthy"), List.of("2", "medium_risk"), List.of("3", "healthy")));
 
         // A deleted customer leaves the profile; their orders stay counted as orphans.
-        SourceDatabase.CRM.execute(config, "DELETE FROM customers WHERE customer_id = 3");
+        Database.CRM.execute(config, "DELETE FROM customers WHERE customer_id = 3");
         awaitRows("SELECT customer_id FROM " + CUSTOMER_360, List.of(List.of("1"), List.of("2")));
         awaitRows("SELECT source_table, source_id, reason FROM paimon.serving.customer_orphans",
                 List.of(List.of("orders", "106", "unknown_customer"),
@@ -87,7 +87,7 @@ class Customer360IT extends StreamCdpTestBase {
         startCustomer360();
         awaitRows("SELECT customer_id FROM " + CUSTOMER_360, List.of(List.of("1"), List.of("2"), List.of("3")));
 
-        SourceDatabase.ORDERS.execute(config,
+        Database.ORDERS.execute(config,
                 "INSERT INTO orders VALUES (110, NULL, 10.00, 'completed', '2026-04-02 10:00:00')",
                 "INSERT INTO orders VALUES (111, 4, 700.00, 'completed', '2026-04-02 11:00:00')");
         awaitRows("SELECT source_table, source_id, customer_id, reason FROM paimon.serving.customer_orphans",
@@ -98,7 +98,7 @@ class Customer360IT extends StreamCdpTestBase {
                 List.of(List.of("1", "3"), List.of("2", "2"), List.of("3", "3")));
 
         // Customer 4 signs up: their order joins at once and stops being an orphan.
-        SourceDatabase.CRM.execute(config,
+        Database.CRM.execute(config,
                 "INSERT INTO customers VALUES (4, 'dan@example.com', 'Dan Brown', '2026-04-02 09:00:00', 'standard')");
         awaitRows("SELECT customer_id, total_orders, lifetime_value, engagement_score FROM " + CUSTOMER_360
                         + " WHERE customer_id = 4",

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
-import io.streamcdp.stack.SourceDatabase;
+import io.streamcdp.stack.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,13 +35,13 @@ class EmbeddedStackIT {
     @Test
     void serversAreSetUpForChangeCapture() throws Exception {
         StreamCdpConfig config = STACK.config();
-        try (Connection postgres = SourceDatabase.ORDERS.connect(config)) {
+        try (Connection postgres = Database.ORDERS.connect(config)) {
             assertThat(single(postgres, "SHOW wal_level")).isEqualTo("logical");
             assertThat(single(postgres, "SELECT relreplident FROM pg_class WHERE relname = 'orders'")).isEqualTo("f");
             assertThat(single(postgres, "SELECT pubname FROM pg_publication_tables WHERE tablename = 'orders'"))
                     .isEqualTo("streamcdp_orders");
         }
-        try (Connection mariadb = SourceDatabase.HELPDESK.connect(config)) {
+        try (Connection mariadb = Database.HELPDESK.connect(config)) {
             assertThat(single(mariadb, "SELECT @@binlog_format")).isEqualTo("ROW");
             assertThat(single(mariadb, "SELECT @@binlog_row_image")).isEqualTo("FULL");
             assertThat(single(mariadb, "SELECT @@bind_address")).isEqualTo("127.0.0.1");

@@ -1,6 +1,6 @@
 package io.streamcdp.it;
 
-import io.streamcdp.stack.SourceDatabase;
+import io.streamcdp.stack.Database;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -21,15 +21,15 @@ class ExactlyOnceRestartIT extends StreamCdpTestBase {
         JobClient first = startCustomer360();
         // A change made while the snapshot runs is folded into the snapshot row: wait for it first.
         awaitRows(HISTORY_COUNTS, List.of(List.of("orders", "SNAPSHOT", "8"), List.of("tickets", "SNAPSHOT", "4")));
-        SourceDatabase.ORDERS.execute(config, "UPDATE orders SET order_status = 'completed' WHERE order_id = 103");
+        Database.ORDERS.execute(config, "UPDATE orders SET order_status = 'completed' WHERE order_id = 103");
         awaitRows(HISTORY_COUNTS, List.of(List.of("orders", "SNAPSHOT", "8"), List.of("orders", "UPDATE", "1"),
                 List.of("tickets", "SNAPSHOT", "4")));
         String savepoint = stopWithSavepoint(first);
 
         // While the job is down, both databases keep changing.
-        SourceDatabase.ORDERS.execute(config,
+        Database.ORDERS.execute(config,
                 "INSERT INTO orders VALUES (109, 2, 250.00, 'completed', '2026-04-01 10:00:00')");
-        SourceDatabase.HELPDESK.execute(config, "UPDATE support_tickets SET status = 'resolved' WHERE ticket_id = 1002");
+        Database.HELPDESK.execute(config, "UPDATE support_tickets SET status = 'resolved' WHERE ticket_id = 1002");
 
         Configuration resume = new Configuration();
         resume.set(SavepointConfigOptions.SAVEPOINT_PATH, savepoint);

@@ -3,7 +3,7 @@ package io.streamcdp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcdp.jobs.serving.ServingTableWatcher;
-import io.streamcdp.stack.SourceDatabase;
+import io.streamcdp.stack.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +33,9 @@ class FreshnessIT extends StreamCdpTestBase {
             for (int i = 1; i <= CHANGES; i++) {
                 int orderId = 200 + i;
                 long expectedOrders = 2 + i;
-                SourceDatabase.ORDERS.execute(config, "INSERT INTO orders VALUES (" + orderId
+                Database.ORDERS.execute(config, "INSERT INTO orders VALUES (" + orderId
                         + ", 2, 10.00, 'completed', '2026-04-02 10:00:00')");
-                Instant committed = SourceDatabase.ORDERS.commitTime(config, "orders", "order_id", orderId);
+                Instant committed = Database.ORDERS.commitTime(config, "orders", "order_id", orderId);
                 Instant visible = profiles.awaitVisible(2, row -> row.getLong(totalOrders) == expectedOrders,
                         PIPELINE_TIMEOUT);
                 millis.add(Duration.between(committed, visible).toMillis());

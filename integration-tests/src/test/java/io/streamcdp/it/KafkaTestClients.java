@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Kafka clients for tests: a producer of text records and a read_committed JSON consumer. */
+/** Kafka clients for tests: a producer of text records and read_committed JSON consumers. */
 final class KafkaTestClients {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +51,21 @@ final class KafkaTestClients {
 
     static void poll(KafkaConsumer<String, String> consumer, List<JsonNode> received, Duration timeout) {
         consumer.poll(timeout).forEach(record -> received.add(parse(record.value())));
+    }
+
+    /**
+     * Polls an upsert topic into its latest value per key: a record replaces the value of its
+     * key, a record without a value (a tombstone) removes the key.
+     */
+    static void pollLatestByKey(KafkaConsumer<String, String> consumer, Map<String, JsonNode> latest,
+            Duration timeout) {
+        consumer.poll(timeout).forEach(record -> {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), parse(record.value()));
+            }
+        });
     }
 
     private static JsonNode parse(String json) {

@@ -1,10 +1,14 @@
 package io.streamcdp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.stack.Database;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Windowed audience segments from the user_events topic, with hand-computed expected rows. */
@@ -23,14 +28,25 @@ class SegmentsIT extends StreamCdpTestBase {
     private static final String RECENT_PURCHASERS = "SELECT user_id, window_start, window_end, purchases, "
             + "total_spend, last_purchase_time FROM paimon.serving.recent_purchasers";
 
+    private static final String SESSIONS = "SELECT user_id, category, window_start, window_end, "
+            + "page_views_in_session, viewed_value_in_session FROM paimon.serving.category_interest_sessions";
+    private static final String MEMBERSHIP = "SELECT segment, user_id, entered_at, left_at, exit_reason "
+            + "FROM paimon.serving.segment_membership";
+    private static final String SUPPRESSION_LIST = "SELECT user_id, suppressed_since, "
+            + "window_start, window_end FROM suppression_list";
+
     private static final int PARTITIONS = 2;
 
-    @Test
-    void tumblingSegmentsDeadLettersAndLateEvents() throws Exception {
+    @BeforeEach
+    void createTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)))) {
             admin.createTopics(List.of(new NewTopic(topic(), PARTITIONS, (short) 1))).all().get();
         }
+    }
+
+    @Test
+    void tumblingSegmentsDeadLettersAndLateEvents() throws Exception {
         startSegments();
         try (KafkaProducer<String, String> producer = KafkaTestClients.producer(config);
                 KafkaConsumer<String, String> exports = KafkaTestClients.consumer(config,
@@ -67,11 +83,7 @@ class SegmentsIT extends StreamCdpTestBase {
             send(producer, event("b3", "u5", "teleport", null, "2026-03-30T10:00:00Z"));
             send(producer, event("b4", "u5", "purchase", "1.00", "yesterday"));
             // Much later activity on every partition moves the watermark past every window above.
-            for (int partition = 0; partition < PARTITIONS; partition++) {
-                producer.send(new ProducerRecord<>(topic(), partition, null,
-                        event("e12-" + partition, "u9", "page_view", null, "2026-04-20T00:00:00Z"))).get();
-            }
-            producer.flush();
+            advanceEventTime(producer, "2026-04-20T00:00:00Z");
 
             awaitRows(HIGH_INTENT, List.of(
                     List.of("u1", "2026-03-30 00:00:00", "2026-03-31 00:00:00", "3", "0", "0", "175.50",
@@ -83,18 +95,22 @@ class SegmentsIT extends StreamCdpTestBase {
                     List.of("u6", "2026-03-31 00:00:00", "2026-04-01 00:00:00", "4", "0", "0", "62.50",
                             "2026-03-31T15:15:00Z")));
             // Sessions per user over all events (30-minute gap), product views per category, >= 2.
-            awaitRows("SELECT user_id, category, window_start, window_end, page_views_in_session, "
-                            + "viewed_value_in_session FROM paimon.serving.category_interest_sessions", List.of(
+            awaitRows(SESSIONS, List.of(
                     List.of("u2", "electronics", "2026-03-30 09:00:00", "2026-03-30 09:40:00", "2", "20.00"),
                     List.of("u6", "electronics", "2026-03-31 14:00:00", "2026-03-31 15:45:00", "2", "50.00"),
                     List.of("u6", "books", "2026-03-31 14:00:00", "2026-03-31 15:45:00", "2", "12.50")));
-            // The same segment rows, exported to Kafka for ad platforms.
-            List<JsonNode> exported = new ArrayList<>();
-            KafkaTestClients.awaitRecords(exports, exported, 4, PIPELINE_TIMEOUT);
-            assertThat(exported).extracting(record -> record.get("user_id").asText() + " "
-                            + record.get("window_start").asText() + " " + record.get("product_views").asLong())
-                    .containsExactlyInAnyOrder("u1 2026-03-30T00:00:00 3", "u3 2026-03-30T00:00:00 0",
-                            "u4 2026-03-31T00:00:00 0", "u6 2026-03-31T00:00:00 4");
+            // The same segment rows, exported to Kafka for ad platforms: the latest record per key.
+            Map<String, JsonNode> exported = new HashMap<>();
+            await("high intent export").atMost(PIPELINE_TIMEOUT).pollInSameThread().untilAsserted(() -> {
+                KafkaTestClients.pollLatestByKey(exports, exported, Duration.ofMillis(500));
+                assertThat(exported.values()).extracting(record -> record.get("user_id").asText() + " "
+                                + record.get("window_start").asText() + " " + record.get("product_views").asLong()
+                                + " " + record.get("last_seen").asText())
+                        .containsExactlyInAnyOrder("u1 2026-03-30T00:00:00 3 2026-03-30T12:30:00Z",
+                                "u3 2026-03-30T00:00:00 0 2026-03-30T23:59:59Z",
+                                "u4 2026-03-31T00:00:00 0 2026-03-31T08:01:00Z",
+                                "u6 2026-03-31T00:00:00 4 2026-03-31T15:15:00Z");
+            });
             awaitRows(RECENT_PURCHASERS, List.of(
                     List.of("u1", "2026-03-26 00:00:00", "2026-04-02 00:00:00", "1", "120.50", "2026-03-30T12:30:00Z"),
                     List.of("u4", "2026-04-02 00:00:00", "2026-04-09 00:00:00", "1", "10.00", "2026-04-02T00:00:00Z")));
@@ -116,6 +132,87 @@ class SegmentsIT extends StreamCdpTestBase {
         // u2's late third view changed nothing.
         awaitRows("SELECT user_id FROM paimon.serving.high_intent_buyers",
                 List.of(List.of("u1"), List.of("u3"), List.of("u4"), List.of("u6")));
+    }
+
+    @Test
+    void identityMappingArrivingLaterMovesAVisitorsEventsAndMembershipFollows() throws Exception {
+        startSegments();
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(config);
+                KafkaConsumer<String, String> membershipTopic = KafkaTestClients.consumer(config,
+                        config.get(StreamCdpOptions.KAFKA_SEGMENT_MEMBERSHIP_TOPIC))) {
+            // Monday 6 April: anonymous visitor a1 views twice and buys; u1 (logged in) views once.
+            send(producer, event("i1", "a1", "product_view", "10.00", "2026-04-06T09:00:00Z"));
+            send(producer, event("i2", "a1", "product_view", "15.00", "2026-04-06T09:05:00Z"));
+            send(producer, event("i3", "a1", "purchase", "25.00", "2026-04-06T09:10:00Z"));
+            send(producer, event("i4", "u1", "product_view", "20.00", "2026-04-06T10:00:00Z"));
+            // Noon: the sessions above end (30-minute gap); the day and the week go on.
+            advanceEventTime(producer, "2026-04-06T12:00:00Z");
+
+            // Before the mapping, a1 is a person of its own: a buyer this week, one session of
+            // interest, not high intent (two views).
+            awaitRows(RECENT_PURCHASERS, List.of(
+                    List.of("a1", "2026-04-02 00:00:00", "2026-04-09 00:00:00", "1", "25.00", "2026-04-06T09:10:00Z")));
+            awaitRows(SESSIONS, List.of(
+                    List.of("a1", "electronics", "2026-04-06 09:00:00", "2026-04-06 09:40:00", "2", "25.00")));
+            awaitRows(SUPPRESSION_LIST, List.of(
+                    List.of("a1", "2026-04-06 09:10:00", "2026-04-02 00:00:00", "2026-04-09 00:00:00")), Database.TARGETING);
+            awaitRows(MEMBERSHIP, List.of(
+                    List.of("recent_purchasers", "a1", "2026-04-06T09:10:00Z", "null", "null")));
+            assertThat(query(HIGH_INTENT)).isEmpty();
+
+            // a1 logs in as u1: a1's events count as u1's, for the day, the week and the session.
+            Database.CRM.execute(config, "INSERT INTO identity_map (anonymous_id, user_id) VALUES ('a1', 'u1')");
+            awaitRows(RECENT_PURCHASERS, List.of(
+                    List.of("u1", "2026-04-02 00:00:00", "2026-04-09 00:00:00", "1", "25.00", "2026-04-06T10:00:00Z")));
+            awaitRows(HIGH_INTENT, List.of(
+                    List.of("u1", "2026-04-06 00:00:00", "2026-04-07 00:00:00", "3", "0", "0", "45.00",
+                            "2026-04-06T10:00:00Z")));
+            awaitRows(SESSIONS, List.of(
+                    List.of("u1", "electronics", "2026-04-06 09:00:00", "2026-04-06 09:40:00", "2", "25.00")));
+            awaitRows(SUPPRESSION_LIST, List.of(
+                    List.of("u1", "2026-04-06 10:00:00", "2026-04-02 00:00:00", "2026-04-09 00:00:00")), Database.TARGETING);
+            // a1 leaves the segment when the mapping arrives: at the event time reached by then
+            // (the newest event, noon, minus the allowed lateness of 5 minutes).
+            awaitRows(MEMBERSHIP, List.of(
+                    List.of("recent_purchasers", "a1", "2026-04-06T09:10:00Z", "2026-04-06T11:54:59.999Z",
+                            "NO_LONGER_QUALIFIES"),
+                    List.of("recent_purchasers", "u1", "2026-04-06T10:00:00Z", "null", "null"),
+                    List.of("high_intent_buyers", "u1", "2026-04-06T10:00:00Z", "null", "null")));
+
+            // Thursday 9 April, 00:10: Monday's window and last week's window have passed.
+            advanceEventTime(producer, "2026-04-09T00:10:00Z");
+            awaitRows(MEMBERSHIP, List.of(
+                    List.of("recent_purchasers", "a1", "2026-04-06T09:10:00Z", "2026-04-06T11:54:59.999Z",
+                            "NO_LONGER_QUALIFIES"),
+                    List.of("recent_purchasers", "u1", "2026-04-06T10:00:00Z", "2026-04-09T00:00:00Z", "WINDOW_PASSED"),
+                    List.of("high_intent_buyers", "u1", "2026-04-06T10:00:00Z", "2026-04-07T00:00:00Z",
+                            "WINDOW_PASSED")));
+            awaitRows(SUPPRESSION_LIST, List.of(), Database.TARGETING);
+
+            // Every change once on the membership topic, in order per user.
+            List<JsonNode> changes = new ArrayList<>();
+            KafkaTestClients.awaitRecords(membershipTopic, changes, 6, PIPELINE_TIMEOUT);
+            KafkaTestClients.poll(membershipTopic, changes, Duration.ofSeconds(2));
+            assertThat(changes).extracting(change -> change.get("user_id").asText() + " "
+                            + change.get("change_type").asText() + " " + change.get("segment").asText() + " "
+                            + change.get("changed_at").asText())
+                    .containsExactlyInAnyOrder(
+                            "a1 entered recent_purchasers 2026-04-06T09:10:00Z",
+                            "a1 exited recent_purchasers 2026-04-06T11:54:59.999Z",
+                            "u1 entered recent_purchasers 2026-04-06T10:00:00Z",
+                            "u1 entered high_intent_buyers 2026-04-06T10:00:00Z",
+                            "u1 exited high_intent_buyers 2026-04-07T00:00:00Z",
+                            "u1 exited recent_purchasers 2026-04-09T00:00:00Z");
+        }
+    }
+
+    /** Sends an event of an idle user to every partition, so that every partition's watermark moves. */
+    private void advanceEventTime(KafkaProducer<String, String> producer, String time) throws Exception {
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            producer.send(new ProducerRecord<>(topic(), partition, null,
+                    event("tick-" + time + "-" + partition, "u9", "page_view", null, time))).get();
+        }
+        producer.flush();
     }
 
     /** Keyed by user, as a producer of behavioural events would: a user's events stay in order. */

@@ -8,11 +8,15 @@ import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.customer360.Customer360Job;
 import io.streamcdp.jobs.segments.SegmentsJob;
-import io.streamcdp.stack.SourceDatabase;
+import io.streamcdp.stack.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -86,11 +90,13 @@ public abstract class StreamCdpTestBase {
                 .with(StreamCdpOptions.POSTGRES_SLOT_PREFIX, "streamcdp_test_" + n)
                 .with(StreamCdpOptions.KAFKA_CHURN_ALERTS_TOPIC, "churn-alerts-test-" + n)
                 .with(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC, "user-events-test-" + n)
-                .with(StreamCdpOptions.KAFKA_HIGH_INTENT_TOPIC, "high-intent-test-" + n);
-        SourceDatabase.CRM.execute(config, "TRUNCATE customers");
-        SourceDatabase.ORDERS.execute(config, "TRUNCATE orders");
-        SourceDatabase.CLICKSTREAM.execute(config, "TRUNCATE web_activity");
-        SourceDatabase.HELPDESK.execute(config, "TRUNCATE support_tickets");
+                .with(StreamCdpOptions.KAFKA_HIGH_INTENT_TOPIC, "high-intent-test-" + n)
+                .with(StreamCdpOptions.KAFKA_SEGMENT_MEMBERSHIP_TOPIC, "segment-membership-test-" + n);
+        Database.CRM.execute(config, "TRUNCATE customers", "TRUNCATE identity_map");
+        Database.ORDERS.execute(config, "TRUNCATE orders");
+        Database.CLICKSTREAM.execute(config, "TRUNCATE web_activity");
+        Database.HELPDESK.execute(config, "TRUNCATE support_tickets");
+        Database.TARGETING.execute(config, "TRUNCATE suppression_list");
     }
 
     @AfterEach
@@ -103,7 +109,7 @@ public abstract class StreamCdpTestBase {
         String slots = "FROM pg_replication_slots WHERE slot_name LIKE '" + prefix + "\\_%'";
         // A cancelled job may not have closed its replication connections yet: end them.
         await("replication slots " + prefix + "_* dropped").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            try (var connection = SourceDatabase.CRM.connect(config); var statement = connection.createStatement()) {
+            try (var connection = Database.CRM.connect(config); var statement = connection.createStatement()) {
                 statement.execute("SELECT pg_terminate_backend(active_pid) " + slots + " AND active");
                 statement.execute("SELECT pg_drop_replication_slot(slot_name) " + slots);
                 var left = statement.executeQuery("SELECT count(*) " + slots);
@@ -114,7 +120,7 @@ public abstract class StreamCdpTestBase {
     }
 
     protected static void loadSeedSample(StreamCdpConfig config) {
-        for (SourceDatabase database : SourceDatabase.values()) {
+        for (Database database : Database.values()) {
             database.loadSeedSample(config);
         }
     }
@@ -175,6 +181,29 @@ public abstract class StreamCdpTestBase {
         await(sql).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
                 .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(query(sql))
                         .containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    /** Waits until a query on one of the operational databases returns exactly the expected rows. */
+    protected void awaitRows(String sql, List<List<String>> expected, Database database) {
+        await(sql + " on " + database).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(query(sql, database))
+                        .containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    /** Runs a query on one of the operational databases; each field as the driver prints it. */
+    protected List<List<String>> query(String sql, Database database) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection connection = database.connect(config); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                List<String> fields = new ArrayList<>();
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    fields.add(result.getString(i));
+                }
+                rows.add(fields);
+            }
+        }
+        return rows;
     }
 
     /** Decimals at two places, timestamps to the second: how the seed's fixtures print them. */

@@ -20,8 +20,8 @@ import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 
 /**
- * A folder of {@code sql/} run as part of one Flink job: its files in name order, each
- * {@code CREATE} statement executed at once, each {@code INSERT} added to the job's statement set.
+ * A folder of {@code sql/} run as part of one Flink job: its files in name order, the
+ * {@code CREATE} statements executed, the {@code INSERT}s added to the job's statement set.
  */
 public final class SqlPipeline {
 
@@ -40,17 +40,35 @@ public final class SqlPipeline {
         return new SqlPipeline(folder, listSqlFiles(ROOT + folder));
     }
 
+    /** Runs every statement: the folder as one part of a job. */
     public void addTo(TableEnvironment tableEnv, StatementSet statements, StreamCdpConfig config) {
+        createViews(tableEnv, config);
+        addInserts(statements, config);
+    }
+
+    /**
+     * Executes the folder's {@code CREATE} statements. A job that turns some of those views into
+     * streams of its own (to share them with DataStream operators) does so before
+     * {@link #addInserts}, which resolve the views by name when they are added.
+     */
+    public void createViews(TableEnvironment tableEnv, StreamCdpConfig config) {
+        statements(config).stream().filter(statement -> !isInsert(statement)).forEach(tableEnv::executeSql);
+    }
+
+    /** Adds the folder's {@code INSERT} statements to the job's statement set. */
+    public void addInserts(StatementSet statements, StreamCdpConfig config) {
+        statements(config).stream().filter(SqlPipeline::isInsert).forEach(statements::addInsertSql);
+    }
+
+    private List<String> statements(StreamCdpConfig config) {
         Map<String, String> values = config.asStrings();
-        for (String file : files) {
-            for (String statement : SqlScript.fromClasspath(ROOT + folder + "/" + file).statements(values)) {
-                if (statement.toUpperCase(Locale.ROOT).startsWith("INSERT")) {
-                    statements.addInsertSql(statement);
-                } else {
-                    tableEnv.executeSql(statement);
-                }
-            }
-        }
+        return files.stream()
+                .flatMap(file -> SqlScript.fromClasspath(ROOT + folder + "/" + file).statements(values).stream())
+                .toList();
+    }
+
+    private static boolean isInsert(String statement) {
+        return statement.toUpperCase(Locale.ROOT).startsWith("INSERT");
     }
 
     private static List<String> listSqlFiles(String resourceFolder) {

@@ -61,6 +61,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 requested.get(StreamCdpOptions.POSTGRES_CRM_DATABASE),
                 requested.get(StreamCdpOptions.POSTGRES_ORDERS_DATABASE),
                 requested.get(StreamCdpOptions.POSTGRES_CLICKSTREAM_DATABASE),
+                requested.get(StreamCdpOptions.POSTGRES_TARGETING_DATABASE),
                 ICEBERG_CATALOG_DATABASE));
         progress.accept("PostgreSQL ready on 127.0.0.1:" + postgres.port() + " (wal_level=logical)");
 
@@ -83,7 +84,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 .with(StreamCdpOptions.ICEBERG_JDBC_URL, postgres.jdbcUrl(ICEBERG_CATALOG_DATABASE))
                 .with(StreamCdpOptions.ICEBERG_JDBC_USERNAME, user)
                 .with(StreamCdpOptions.ICEBERG_JDBC_PASSWORD, password);
-        for (SourceDatabase database : SourceDatabase.values()) {
+        for (Database database : Database.values()) {
             database.createSchema(config);
         }
     }

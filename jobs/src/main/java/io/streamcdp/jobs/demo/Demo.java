@@ -8,7 +8,7 @@ import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.jobs.serving.ServingTableWatcher;
 import io.streamcdp.stack.EmbeddedStack;
 import io.streamcdp.stack.SampleEvents;
-import io.streamcdp.stack.SourceDatabase;
+import io.streamcdp.stack.Database;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +70,7 @@ public final class Demo implements Callable<Integer> {
             config.writeTo(config.path(StreamCdpOptions.WORK_DIR).resolve("streamcdp.properties"));
             say("Flink cluster up, web UI at " + flink.restAddress());
 
-            for (SourceDatabase database : SourceDatabase.values()) {
+            for (Database database : Database.values()) {
                 database.loadSeedSample(config);
             }
             say("loaded the seed's sample rows with plain SQL: 3 customers, 8 orders, 4 tickets, 10 web events");
@@ -135,9 +135,9 @@ public final class Demo implements Callable<Integer> {
     private void streamOrder109(StreamCdpConfig config) throws Exception {
         try (ServingTableWatcher profiles = new ServingTableWatcher(config, "serving", "customer_360")) {
             int totalOrders = profiles.column("total_orders");
-            SourceDatabase.ORDERS.execute(config,
+            Database.ORDERS.execute(config,
                     "INSERT INTO orders VALUES (109, 2, 250.00, 'completed', '2026-04-01 10:00:00')");
-            Instant committed = SourceDatabase.ORDERS.commitTime(config, "orders", "order_id", 109);
+            Instant committed = Database.ORDERS.commitTime(config, "orders", "order_id", 109);
             say("streaming: order 109 for Bob committed in PostgreSQL at " + committed);
             Instant visible = profiles.awaitVisible(2, row -> row.getLong(totalOrders) == 3, TIMEOUT);
             say("order 109 visible in paimon.serving.customer_360 after "

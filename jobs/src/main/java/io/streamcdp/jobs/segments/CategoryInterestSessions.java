@@ -16,49 +16,46 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
 
 /**
- * The seed's {@code SESSION(user_events, event_time, '30 MINUTES', user_id)}: sessions per user
- * over all of the user's events, then product views counted per category inside each session.
- * Flink SQL's session window would first drop the other events and build sessions per user and
- * category, which splits sessions the seed keeps whole; the DataStream session windows here
- * follow the seed. A session ends 30 minutes after its last event (window_end = last + gap).
+ * The seed's {@code SESSION(user_events, event_time, '30 MINUTES', user_id)}: sessions per
+ * visitor id over all of its events, then product views counted per category inside each
+ * session. Flink SQL's session window would first drop the other events and build sessions per
+ * user and category, which splits sessions the seed keeps whole; the DataStream session windows
+ * here follow the seed. A session ends 30 minutes after its last event (window_end = last + gap).
+ * Every viewed category is emitted, qualifying or not: the segment's rule is applied in SQL
+ * after identity resolution, which may add a visitor's sessions to a user's.
  */
 public final class CategoryInterestSessions {
 
     public static final Duration GAP = Duration.ofMinutes(30);
-    static final int MIN_VIEWS = 2;
 
     private CategoryInterestSessions() {}
 
-    /** Rows {@code (user_id, category, window_start, window_end, page_views_in_session, viewed_value_in_session)}. */
+    /** Rows {@code (user_id, category, window_start, window_end, product_views, viewed_value)}. */
     public static DataStream<Row> compute(DataStream<Row> events, int userField, int eventTypeField,
             int categoryField, int valueField) {
         return events
                 .keyBy(event -> (String) event.getField(userField), Types.STRING)
                 .window(EventTimeSessionWindows.withGap(GAP))
-                .aggregate(new CategoryViews(eventTypeField, categoryField, valueField), new EmitQualifying())
+                .aggregate(new CategoryViews(eventTypeField, categoryField, valueField), new EmitPerCategory())
                 .returns(ExternalTypeInfo.of(DataTypes.ROW(
                         DataTypes.FIELD("user_id", DataTypes.STRING()),
                         DataTypes.FIELD("category", DataTypes.STRING()),
                         DataTypes.FIELD("window_start", DataTypes.TIMESTAMP(3)),
                         DataTypes.FIELD("window_end", DataTypes.TIMESTAMP(3)),
-                        DataTypes.FIELD("page_views_in_session", DataTypes.BIGINT()),
-                        DataTypes.FIELD("viewed_value_in_session", DataTypes.DECIMAL(38, 2)))))
-                .name("category interest sessions");
+                        DataTypes.FIELD("product_views", DataTypes.BIGINT()),
+                        DataTypes.FIELD("viewed_value", DataTypes.DECIMAL(38, 2)))))
+                .name("session category views");
     }
 
-    /** One row per category with at least {@value #MIN_VIEWS} product views in the session. */
-    static class EmitQualifying extends ProcessWindowFunction<Map<String, CategoryViews.Views>, Row, String, TimeWindow> {
+    /** One row per category viewed in the session. */
+    static class EmitPerCategory extends ProcessWindowFunction<Map<String, CategoryViews.Views>, Row, String, TimeWindow> {
         @Override
         public void process(String user, Context context, Iterable<Map<String, CategoryViews.Views>> results,
                 Collector<Row> out) {
             TimeWindow session = context.window();
             for (Map<String, CategoryViews.Views> views : results) {
-                views.forEach((category, view) -> {
-                    if (view.count >= MIN_VIEWS) {
-                        out.collect(Row.of(user, category, utc(session.getStart()), utc(session.getEnd()),
-                                view.count, view.value));
-                    }
-                });
+                views.forEach((category, view) -> out.collect(Row.of(user, category,
+                        utc(session.getStart()), utc(session.getEnd()), view.count, view.value)));
             }
         }
 

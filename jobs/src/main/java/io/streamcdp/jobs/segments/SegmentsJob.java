@@ -3,6 +3,7 @@ package io.streamcdp.jobs.segments;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.SharedViews;
 import io.streamcdp.jobs.SqlPipeline;
 import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.events.DeadLetters;
@@ -10,14 +11,21 @@ import io.streamcdp.jobs.events.KafkaEventSource;
 import io.streamcdp.jobs.events.KafkaEventSource.EventStreams;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
+import org.apache.flink.types.Row;
 
 /**
- * Audience segments as one Flink job: the validated {@code user_events} topic, the windowed
- * segments of {@code sql/segments/} into Paimon (the session segment computed by
- * {@link CategoryInterestSessions}), and the topic's dead letters.
+ * Audience segments as one Flink job: the validated {@code user_events} topic and the identity
+ * graph in, the segments of {@code sql/segments/} out to Paimon, Kafka and PostgreSQL, with the
+ * session windows ({@link CategoryInterestSessions}) and segment membership
+ * ({@link SegmentMembership}) as DataStream operators between the SQL steps, and the topic's
+ * dead letters.
  */
 public final class SegmentsJob extends StreamCdpJob {
 
@@ -26,6 +34,12 @@ public final class SegmentsJob extends StreamCdpJob {
     /** The behavioural event types the segments know; any other is a dead letter. */
     public static final Map<String, Set<String>> USER_EVENT_RULES = Map.of("event_type",
             Set.of("page_view", "product_view", "add_to_cart", "checkout_start", "purchase"));
+
+    /** Segments with a membership: their windows view, and the column with the newest event time. */
+    static final Map<String, Tuple2<String, String>> MEMBERSHIP = Map.of(
+            "high_intent_buyers", Tuple2.of("high_intent_windows", "last_seen"),
+            "recent_purchasers", Tuple2.of("recent_purchase_windows", "last_purchase_time"));
+    static final String SUPPRESSED_SEGMENT = "recent_purchasers";
 
     public SegmentsJob(StreamExecutionEnvironment env, StreamCdpConfig config) {
         super(env, config);
@@ -47,12 +61,43 @@ public final class SegmentsJob extends StreamCdpJob {
         EventStreams userEvents = KafkaEventSource.register(env, tableEnv, "kafka.user_events", "user_events",
                 USER_EVENT_RULES, config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS),
                 config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT), NAME);
-        tableEnv.createTemporaryView("category_interest_sessions", tableEnv.fromDataStream(
+        IdentityMap.register(tableEnv);
+        tableEnv.createTemporaryView("session_category_views", tableEnv.fromDataStream(
                 CategoryInterestSessions.compute(userEvents.events(), userEvents.field("user_id"),
                         userEvents.field("event_type"), userEvents.field("category"), userEvents.field("value"))));
+
+        SqlPipeline segments = SqlPipeline.load("segments");
+        segments.createViews(tableEnv, config);
+        // The identity join feeds every segment, and each segment's windows feed both its tables
+        // and its membership: compute each once.
+        SharedViews.materialize(tableEnv, "resolved_user_events", "event_time");
+        DataStream<SegmentWindow> windows = null;
+        for (Map.Entry<String, Tuple2<String, String>> segment : MEMBERSHIP.entrySet()) {
+            String view = segment.getValue().f0;
+            DataStream<SegmentWindow> changes = SharedViews.materialize(tableEnv, view, segment.getValue().f1,
+                            "user_id", "window_start")
+                    .flatMap(SegmentWindow.fromChangelog(segment.getKey(),
+                            tableEnv.from(view).getResolvedSchema().getColumnNames(), segment.getValue().f1))
+                    .returns(SegmentWindow.class)
+                    .name(view + " windows");
+            windows = windows == null ? changes : windows.union(changes);
+        }
+        registerMembership(tableEnv, windows);
+
         StreamStatementSet statements = tableEnv.createStatementSet();
-        SqlPipeline.load("segments").addTo(tableEnv, statements, config);
+        segments.addInserts(statements, config);
         statements.add(tableEnv.fromDataStream(userEvents.deadLetters()).insertInto(DeadLetters.TABLE));
         statements.attachAsDataStream();
+    }
+
+    /** Registers {@code segment_membership_changes} and {@code suppression_list_changes}. */
+    private static void registerMembership(StreamTableEnvironment tableEnv, DataStream<SegmentWindow> windows) {
+        DataStream<Row> changes = windows
+                .keyBy(window -> Tuple2.of(window.segment, window.userId), Types.TUPLE(Types.STRING, Types.STRING))
+                .process(new SegmentMembership())
+                .returns(ExternalTypeInfo.of(SegmentMembership.CHANGE_TYPE))
+                .name("segment membership");
+        tableEnv.createTemporaryView("segment_membership_changes", tableEnv.fromDataStream(changes));
+        SuppressionList.register(tableEnv, changes, SUPPRESSED_SEGMENT);
     }
 }

@@ -14,20 +14,22 @@ import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 
 /**
- * The operational databases streamcdp captures changes from, reached with plain JDBC: to create
+ * The operational databases around streamcdp, reached with plain JDBC: the ones it captures
+ * changes from, and the campaign database it keeps the suppression list in. Used to create
  * their schemas, load sample rows and make changes the way an application would.
  */
-public enum SourceDatabase {
+public enum Database {
     CRM(true, StreamCdpOptions.POSTGRES_CRM_DATABASE, "crm"),
     ORDERS(true, StreamCdpOptions.POSTGRES_ORDERS_DATABASE, "ecommerce"),
     CLICKSTREAM(true, StreamCdpOptions.POSTGRES_CLICKSTREAM_DATABASE, "clickstream"),
-    HELPDESK(false, StreamCdpOptions.MYSQL_HELPDESK_DATABASE, "helpdesk");
+    HELPDESK(false, StreamCdpOptions.MYSQL_HELPDESK_DATABASE, "helpdesk"),
+    TARGETING(true, StreamCdpOptions.POSTGRES_TARGETING_DATABASE, "targeting");
 
     private final boolean postgres;
     private final ConfigOption<String> databaseName;
     private final String resources;
 
-    SourceDatabase(boolean postgres, ConfigOption<String> databaseName, String resources) {
+    Database(boolean postgres, ConfigOption<String> databaseName, String resources) {
         this.postgres = postgres;
         this.databaseName = databaseName;
         this.resources = "databases/" + resources + "/";

@@ -1,0 +1,1 @@
+-- The campaign database has no sample rows: streamcdp fills suppression_list.
