@@ -72,7 +72,7 @@ public final class StreamCdpOptions {
                     .withDescription("Topic of the behavioural events (JSON) that audience segments are computed from.");
     public static final ConfigOption<String> KAFKA_HIGH_INTENT_TOPIC =
             key("kafka.high-intent-topic").stringType().defaultValue("audience-segment-high-intent")
-                    .withDescription("Topic receiving the high_intent_buyers segment as JSON, one record per user and window.");
+                    .withDescription("Upsert topic receiving the high_intent_buyers segment as JSON, keyed by user and window.");
     public static final ConfigOption<String> KAFKA_SEGMENT_MEMBERSHIP_TOPIC =
             key("kafka.segment-membership-topic").stringType().defaultValue("segment-membership-changes")
                     .withDescription("Topic receiving one JSON record each time a user enters or exits a segment.");

@@ -7,7 +7,6 @@ import io.streamcdp.stack.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,10 +45,7 @@ class FreshnessIT extends StreamCdpTestBase {
                 List.of(List.of("22", "799.00")));
 
         assertThat(millis).hasSize(CHANGES);
-        Collections.sort(millis);
-        System.out.printf("[freshness] source commit -> Paimon snapshot over %d changes: p50 %d ms, max %d ms, "
-                        + "min %d ms (checkpoint interval %s)%n",
-                CHANGES, millis.get(CHANGES / 2 - 1), millis.get(CHANGES - 1), millis.get(0),
+        LatencyReport.print("source commit -> Paimon snapshot", "changes", millis,
                 config.asStrings().get("checkpoint.interval"));
     }
 }

@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,10 +36,7 @@ class SegmentsIT extends StreamCdpTestBase {
 
     @BeforeEach
     void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)))) {
-            admin.createTopics(List.of(new NewTopic(topic(), PARTITIONS, (short) 1))).all().get();
-        }
+        createUserEventsTopic(PARTITIONS);
     }
 
     @Test

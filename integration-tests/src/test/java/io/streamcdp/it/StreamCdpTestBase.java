@@ -22,7 +22,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -132,6 +136,15 @@ public abstract class StreamCdpTestBase {
     /** Starts the job with extra Flink settings, such as a savepoint to resume from. */
     protected JobClient startCustomer360(Configuration settings) throws Exception {
         return start(new Customer360Job(environment(settings), config));
+    }
+
+    /** Creates the test's user_events topic; the segments job needs it before it starts. */
+    protected void createUserEventsTopic(int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)))) {
+            admin.createTopics(List.of(new NewTopic(config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC),
+                    partitions, (short) 1))).all().get();
+        }
     }
 
     protected JobClient startSegments() throws Exception {

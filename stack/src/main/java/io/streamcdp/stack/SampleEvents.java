@@ -12,8 +12,9 @@ public final class SampleEvents {
     private SampleEvents() {}
 
     /**
-     * Behavioural events for the audience segments demo: in time order, with a malformed, an
-     * incomplete and an unknown-type record, and, last, one event three weeks late.
+     * Behavioural events for the audience segments demo: in time order, with an anonymous
+     * visitor (a7), a malformed, an incomplete and an unknown-type record; then an event three
+     * weeks later that lets every window pass, and last, one event three weeks late.
      */
     public static List<String> userEvents() {
         return lines("events/user_events-sample.jsonl");

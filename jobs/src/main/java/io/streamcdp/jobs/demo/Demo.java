@@ -4,30 +4,22 @@ import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.customer360.Customer360Job;
-import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.jobs.serving.ServingTableWatcher;
-import io.streamcdp.stack.EmbeddedStack;
-import io.streamcdp.stack.SampleEvents;
 import io.streamcdp.stack.Database;
+import io.streamcdp.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,14 +28,13 @@ import picocli.CommandLine.Option;
  * {@code make demo}: the seed's Customer 360 walkthrough on real servers. Starts the embedded
  * stack, loads the sample rows with plain SQL, runs the Customer 360 job, prints every layer,
  * commits the seed's order 109 and reports how long it took to reach the serving table; then
- * streams a few behavioural events through the segments job and shows the segments and the
- * dead letters.
+ * walks through the audience segments ({@link SegmentsWalkthrough}).
  */
 @Command(name = "streamcdp-demo", mixinStandardHelpOptions = true,
         description = "Runs Customer 360 on the embedded stack and shows the seed's results.")
 public final class Demo implements Callable<Integer> {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration TIMEOUT = DemoConsole.TIMEOUT;
     private static final int PARALLELISM = 2;
 
     @Option(names = "--flink-conf", defaultValue = "flink-conf",
@@ -53,7 +44,7 @@ public final class Demo implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Keep the stack and the job running until Ctrl-C, for exploration.")
     private boolean keepRunning;
 
-    private final long started = System.nanoTime();
+    private final DemoConsole console = new DemoConsole();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Demo()).execute(args));
@@ -63,53 +54,53 @@ public final class Demo implements Callable<Integer> {
     public Integer call() throws Exception {
         StreamCdpConfig requested = StreamCdpConfig.fromEnvironment();
         clearWarehouses(requested);
-        say("starting the embedded stack (PostgreSQL, MariaDB, Kafka)");
-        try (EmbeddedStack stack = EmbeddedStack.start(requested, this::say);
+        console.say("starting the embedded stack (PostgreSQL, MariaDB, Kafka)");
+        try (EmbeddedStack stack = EmbeddedStack.start(requested, console::say);
                 LocalFlinkCluster flink = LocalFlinkCluster.start(flinkConf)) {
             StreamCdpConfig config = stack.config();
             config.writeTo(config.path(StreamCdpOptions.WORK_DIR).resolve("streamcdp.properties"));
-            say("Flink cluster up, web UI at " + flink.restAddress());
+            console.say("Flink cluster up, web UI at " + flink.restAddress());
 
             for (Database database : Database.values()) {
                 database.loadSeedSample(config);
             }
-            say("loaded the seed's sample rows with plain SQL: 3 customers, 8 orders, 4 tickets, 10 web events");
+            console.say("loaded the seed's sample rows with plain SQL: 3 customers, 8 orders, 4 tickets, 10 web events");
 
             JobClient job = new Customer360Job(
                     flink.environment(PARALLELISM), config)
                     .start();
-            say("submitted " + Customer360Job.NAME + " (job " + job.getJobID() + "): CDC snapshot running");
+            console.say("submitted " + Customer360Job.NAME + " (job " + job.getJobID() + "): CDC snapshot running");
             awaitSnapshot(config);
 
             TableEnvironment queries = JobEnvironment.batch(flink.environment(1), config);
-            show(queries, "Layer 1: customer_order_summary", "SELECT customer_id, total_orders, completed_orders, "
+            console.show(queries, "Layer 1: customer_order_summary", "SELECT customer_id, total_orders, completed_orders, "
                     + "cancelled_orders, total_spent, CAST(avg_order_value AS DECIMAL(10, 2)) AS avg_order_value, "
                     + "last_order_at FROM paimon.serving.customer_order_summary ORDER BY customer_id");
-            show(queries, "Layer 2: customer_support_summary",
+            console.show(queries, "Layer 2: customer_support_summary",
                     "SELECT * FROM paimon.serving.customer_support_summary ORDER BY customer_id");
-            show(queries, "Layer 3: customer_web_activity",
+            console.show(queries, "Layer 3: customer_web_activity",
                     "SELECT * FROM paimon.serving.customer_web_activity ORDER BY customer_id");
-            show(queries, "Layer 4: customer_360", "SELECT customer_id, full_name, account_tier, total_orders, "
+            console.show(queries, "Layer 4: customer_360", "SELECT customer_id, full_name, account_tier, total_orders, "
                     + "lifetime_value, CAST(avg_order_value AS DECIMAL(10, 2)) AS avg_order_value, total_tickets, "
                     + "open_tickets, total_web_events, total_sessions, engagement_score "
                     + "FROM paimon.serving.customer_360 ORDER BY customer_id");
-            show(queries, "customer_churn_risk", "SELECT full_name, account_tier, lifetime_value, open_tickets, "
+            console.show(queries, "customer_churn_risk", "SELECT full_name, account_tier, lifetime_value, open_tickets, "
                     + "high_priority_tickets, engagement_score, churn_risk "
                     + "FROM paimon.serving.customer_churn_risk ORDER BY engagement_score");
 
             streamOrder109(config);
-            show(queries, "Bob after order 109", "SELECT full_name, total_orders, lifetime_value, engagement_score "
+            console.show(queries, "Bob after order 109", "SELECT full_name, total_orders, lifetime_value, engagement_score "
                     + "FROM paimon.serving.customer_360 WHERE customer_id = 2");
             showChurnAlerts(config);
-            showSegments(config, flink, queries);
+            new SegmentsWalkthrough(config, flink, queries, console).run();
 
             if (keepRunning) {
                 waitForCtrlC(config, flink);
             }
-            say("cancelling the jobs and stopping the stack");
+            console.say("cancelling the jobs and stopping the stack");
             job.cancel().get();
         }
-        say("done: every server stopped, nothing left running");
+        console.say("done: every server stopped, nothing left running");
         return 0;
     }
 
@@ -124,12 +115,12 @@ public final class Demo implements Callable<Integer> {
                 long count = profiles.count();
                 if (count != shown) {
                     shown = count;
-                    say("snapshot: customer_360 holds " + count + " of 3 customers");
+                    console.say("snapshot: customer_360 holds " + count + " of 3 customers");
                 }
                 Thread.sleep(200);
             }
         }
-        say("snapshot complete; the job now streams changes");
+        console.say("snapshot complete; the job now streams changes");
     }
 
     private void streamOrder109(StreamCdpConfig config) throws Exception {
@@ -138,9 +129,9 @@ public final class Demo implements Callable<Integer> {
             Database.ORDERS.execute(config,
                     "INSERT INTO orders VALUES (109, 2, 250.00, 'completed', '2026-04-01 10:00:00')");
             Instant committed = Database.ORDERS.commitTime(config, "orders", "order_id", 109);
-            say("streaming: order 109 for Bob committed in PostgreSQL at " + committed);
+            console.say("streaming: order 109 for Bob committed in PostgreSQL at " + committed);
             Instant visible = profiles.awaitVisible(2, row -> row.getLong(totalOrders) == 3, TIMEOUT);
-            say("order 109 visible in paimon.serving.customer_360 after "
+            console.say("order 109 visible in paimon.serving.customer_360 after "
                     + Duration.between(committed, visible).toMillis()
                     + " ms (source commit to the Paimon snapshot that shows it)");
         }
@@ -174,78 +165,14 @@ public final class Demo implements Callable<Integer> {
         }
     }
 
-    /**
-     * Audience segments: a small stream of behavioural events (with three bad records) goes to
-     * Kafka, the segments job turns it into segments, then one event arrives three weeks late.
-     */
-    private void showSegments(StreamCdpConfig config, LocalFlinkCluster flink, TableEnvironment queries)
-            throws Exception {
-        List<String> events = SampleEvents.userEvents();
-        String topic = config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)),
-                new StringSerializer(), new StringSerializer())) {
-            for (String event : events.subList(0, events.size() - 1)) {
-                producer.send(new ProducerRecord<>(topic, event)).get();
-            }
-            say("produced " + (events.size() - 1) + " behavioural events to Kafka topic " + topic
-                    + " (3 of them malformed, incomplete or of an unknown type)");
-            JobClient segments = new SegmentsJob(flink.environment(1), config).start();
-            say("submitted " + SegmentsJob.NAME + " (job " + segments.getJobID() + ")");
-            awaitRows(queries, "SELECT * FROM paimon.serving.category_interest_sessions", 3);
-            show(queries, "high_intent_buyers (24-hour windows)", "SELECT user_id, window_start, product_views, "
-                    + "cart_adds, viewed_value FROM paimon.serving.high_intent_buyers ORDER BY user_id");
-            show(queries, "recent_purchasers (7-day windows)", "SELECT user_id, window_start, window_end, purchases, "
-                    + "total_spend FROM paimon.serving.recent_purchasers ORDER BY user_id");
-            show(queries, "category_interest_sessions (30-minute sessions)", "SELECT user_id, category, "
-                    + "window_start, window_end, page_views_in_session FROM paimon.serving.category_interest_sessions "
-                    + "ORDER BY user_id, category");
-
-            producer.send(new ProducerRecord<>(topic, events.get(events.size() - 1))).get();
-            say("produced one more product view for u2, three weeks late");
-            awaitRows(queries, "SELECT * FROM paimon.ops.dead_letters", 4);
-            // The reasons are sentences: print them wider than the default 30 characters.
-            queries.getConfig().set(TableConfigOptions.DISPLAY_MAX_COLUMN_WIDTH, 110);
-            show(queries, "dead letters: kept with their reason, never dropped",
-                    "SELECT error || ': ' || detail AS reason FROM paimon.ops.dead_letters ORDER BY error");
-            segments.cancel().get();
-        }
-    }
-
-    private void awaitRows(TableEnvironment queries, String sql, int count) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (countRows(queries, sql) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Fewer than " + count + " rows after " + TIMEOUT + ": " + sql);
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    private static int countRows(TableEnvironment queries, String sql) throws Exception {
-        int rows = 0;
-        try (var result = queries.executeSql(sql).collect()) {
-            while (result.hasNext()) {
-                result.next();
-                rows++;
-            }
-        }
-        return rows;
-    }
-
     private void waitForCtrlC(StreamCdpConfig config, LocalFlinkCluster flink) throws InterruptedException {
         Path properties = config.path(StreamCdpOptions.WORK_DIR).resolve("streamcdp.properties");
-        say("still running. Flink web UI: " + flink.restAddress());
-        say("PostgreSQL: psql -h 127.0.0.1 -p " + config.get(StreamCdpOptions.POSTGRES_PORT) + " -U "
+        console.say("still running. Flink web UI: " + flink.restAddress());
+        console.say("PostgreSQL: psql -h 127.0.0.1 -p " + config.get(StreamCdpOptions.POSTGRES_PORT) + " -U "
                 + config.get(StreamCdpOptions.POSTGRES_USERNAME) + " ecommerce");
-        say("configuration of this run: " + properties + " (use it with STREAMCDP_CONFIG=" + properties + ")");
-        say("press Ctrl-C to stop; everything is cleaned up");
+        console.say("configuration of this run: " + properties + " (use it with STREAMCDP_CONFIG=" + properties + ")");
+        console.say("press Ctrl-C to stop; everything is cleaned up");
         new CountDownLatch(1).await();
-    }
-
-    private void show(TableEnvironment queries, String title, String sql) {
-        System.out.println("\n== " + title + " ==");
-        queries.executeSql(sql).print();
     }
 
     /** The demo starts from empty tables; it only clears warehouses inside its work directory. */
@@ -258,9 +185,5 @@ public final class Demo implements Callable<Integer> {
                 org.apache.flink.util.FileUtils.deleteDirectory(dir.toFile());
             }
         }
-    }
-
-    private void say(String message) {
-        System.out.printf("[%6.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
     }
 }

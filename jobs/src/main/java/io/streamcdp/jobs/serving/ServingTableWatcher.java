@@ -10,6 +10,7 @@ import org.apache.paimon.catalog.Catalog;
 import org.apache.paimon.catalog.CatalogContext;
 import org.apache.paimon.catalog.CatalogFactory;
 import org.apache.paimon.catalog.Identifier;
+import org.apache.paimon.data.BinaryString;
 import org.apache.paimon.data.InternalRow;
 import org.apache.paimon.options.Options;
 import org.apache.paimon.predicate.PredicateBuilder;
@@ -49,10 +50,11 @@ public final class ServingTableWatcher implements AutoCloseable {
     }
 
     /**
-     * Waits until a snapshot newer than the last one checked holds a row with this integer key
-     * (the table's first column) that satisfies the condition; returns that snapshot's commit time.
+     * Waits until a snapshot newer than the last one checked holds a row with this key (the value
+     * of the table's first column, an Integer or a String) that satisfies the condition; returns
+     * that snapshot's commit time.
      */
-    public Instant awaitVisible(int key, Predicate<InternalRow> condition, Duration timeout) throws Exception {
+    public Instant awaitVisible(Object key, Predicate<InternalRow> condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Long latest = table.snapshotManager().latestSnapshotId();
@@ -80,13 +82,16 @@ public final class ServingTableWatcher implements AutoCloseable {
         return rows[0];
     }
 
-    private boolean anyRowMatches(long snapshot, int key, Predicate<InternalRow> condition) throws Exception {
+    private boolean anyRowMatches(long snapshot, Object key, Predicate<InternalRow> condition) throws Exception {
+        Object internalKey = key instanceof String text ? BinaryString.fromString(text) : key;
         FileStoreTable pinned = table.copy(Map.of("scan.snapshot-id", String.valueOf(snapshot)));
-        ReadBuilder builder = pinned.newReadBuilder().withFilter(new PredicateBuilder(table.rowType()).equal(0, key));
+        ReadBuilder builder = pinned.newReadBuilder()
+                .withFilter(new PredicateBuilder(table.rowType()).equal(0, internalKey));
+        InternalRow.FieldGetter firstColumn = InternalRow.createFieldGetter(table.rowType().getTypeAt(0), 0);
         boolean[] found = {false};
         // The filter only prunes files, so the key is checked again; readers reuse row objects,
         // so each row is tested as it passes.
-        forEachRow(builder, row -> found[0] |= row.getInt(0) == key && condition.test(row));
+        forEachRow(builder, row -> found[0] |= internalKey.equals(firstColumn.getFieldOrNull(row)) && condition.test(row));
         return found[0];
     }
 
