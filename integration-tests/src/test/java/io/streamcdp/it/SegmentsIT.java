@@ -63,6 +63,11 @@ class SegmentsIT extends StreamCdpTestBase {
             // (Thursday 2 April 00:00) starts.
             send(producer, event("e9", "u4", "checkout_start", null, "2026-03-31T08:00:00Z"));
             send(producer, event("e10", "u4", "add_to_cart", null, "2026-03-31T08:01:00Z"));
+            // u7: a book view, and 34 minutes later a page view: two sessions. A view at 10:29,
+            // arriving last (out of order), touches both and merges them into one.
+            send(producer, event("e19", "u7", "product_view", "books", "3.00", "2026-03-31T10:00:00Z"));
+            send(producer, event("e20", "u7", "page_view", null, null, "2026-03-31T10:34:00Z"));
+            send(producer, event("e21", "u7", "product_view", "books", "4.00", "2026-03-31T10:29:00Z"));
             // u6 browses on the 31st: electronics, a page view 25 minutes later that keeps the session
             // open, then books 25 minutes after that. One session, two categories of interest.
             send(producer, event("e14", "u6", "product_view", "electronics", "20.00", "2026-03-31T14:00:00Z"));
@@ -92,7 +97,8 @@ class SegmentsIT extends StreamCdpTestBase {
             awaitRows(SESSIONS, List.of(
                     List.of("u2", "electronics", "2026-03-30 09:00:00", "2026-03-30 09:40:00", "2", "20.00"),
                     List.of("u6", "electronics", "2026-03-31 14:00:00", "2026-03-31 15:45:00", "2", "50.00"),
-                    List.of("u6", "books", "2026-03-31 14:00:00", "2026-03-31 15:45:00", "2", "12.50")));
+                    List.of("u6", "books", "2026-03-31 14:00:00", "2026-03-31 15:45:00", "2", "12.50"),
+                    List.of("u7", "books", "2026-03-31 10:00:00", "2026-03-31 11:04:00", "2", "7.00")));
             // The same segment rows, exported to Kafka for ad platforms: the latest record per key.
             Map<String, JsonNode> exported = new HashMap<>();
             await("high intent export").atMost(PIPELINE_TIMEOUT).pollInSameThread().untilAsserted(() -> {
