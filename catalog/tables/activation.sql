@@ -23,3 +23,30 @@ CREATE TABLE IF NOT EXISTS targeting.suppression_list (
     'sink.buffer-flush.interval' = '1 s',
     'sink.max-retries' = '3'
 );
+
+-- The feature store: user_category_affinity for online model serving, upserted by
+-- (user_id, category, window_start) as the features change. Times are UTC.
+CREATE DATABASE IF NOT EXISTS features;
+
+CREATE TABLE IF NOT EXISTS features.user_category_affinity (
+    user_id             STRING NOT NULL,
+    category            STRING NOT NULL,
+    window_start        TIMESTAMP(3) NOT NULL,
+    window_end          TIMESTAMP(3) NOT NULL,
+    `views`             BIGINT NOT NULL,
+    clicks              BIGINT NOT NULL,
+    shares              BIGINT NOT NULL,
+    saves               BIGINT NOT NULL,
+    total_dwell_seconds BIGINT,
+    avg_dwell_seconds   DECIMAL(12, 2),
+    affinity_score      BIGINT NOT NULL,
+    PRIMARY KEY (user_id, category, window_start) NOT ENFORCED
+) WITH (
+    'connector' = 'jdbc',
+    'url' = 'jdbc:postgresql://${postgres.hostname}:${postgres.port}/${postgres.features-database}',
+    'table-name' = 'user_category_affinity',
+    'username' = '${postgres.username}',
+    'password' = '${postgres.password}',
+    'sink.buffer-flush.interval' = '1 s',
+    'sink.max-retries' = '3'
+);

@@ -149,6 +149,47 @@ CREATE TABLE IF NOT EXISTS paimon.serving.segment_membership (
     PRIMARY KEY (segment, user_id, entered_at) NOT ENFORCED
 );
 
+-- Personalization (sql/personalization/): features kept up to date with every interaction.
+-- The content catalog, mirrored from the CMS for the recommendation queries.
+CREATE TABLE IF NOT EXISTS paimon.serving.content_catalog (
+    content_id   STRING NOT NULL,
+    title        STRING,
+    content_type STRING,
+    category     STRING,
+    subcategory  STRING,
+    published_at TIMESTAMP(6),
+    PRIMARY KEY (content_id) NOT ENFORCED
+);
+
+CREATE TABLE IF NOT EXISTS paimon.serving.user_category_affinity (
+    user_id             STRING NOT NULL,
+    category            STRING NOT NULL,
+    window_start        TIMESTAMP(3) NOT NULL,
+    window_end          TIMESTAMP(3),
+    `views`             BIGINT,
+    clicks              BIGINT,
+    shares              BIGINT,
+    saves               BIGINT,
+    total_dwell_seconds BIGINT,
+    avg_dwell_seconds   DECIMAL(12, 2),
+    affinity_score      BIGINT,
+    PRIMARY KEY (user_id, category, window_start) NOT ENFORCED
+);
+
+CREATE TABLE IF NOT EXISTS paimon.serving.content_trending_scores (
+    content_id     STRING NOT NULL,
+    content_type   STRING,
+    category       STRING,
+    window_start   TIMESTAMP(3) NOT NULL,
+    window_end     TIMESTAMP(3),
+    recent_views   BIGINT,
+    recent_clicks  BIGINT,
+    unique_users   BIGINT,
+    avg_dwell      DECIMAL(12, 2),
+    trending_score BIGINT,
+    PRIMARY KEY (content_id, window_start) NOT ENFORCED
+);
+
 -- Operations: records that could not be used, with the reason, never silently dropped.
 CREATE DATABASE IF NOT EXISTS paimon.ops;
 

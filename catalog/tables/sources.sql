@@ -125,3 +125,29 @@ CREATE TABLE IF NOT EXISTS cdc.identity_map (
     'decoding.plugin.name' = 'pgoutput',
     'scan.incremental.snapshot.enabled' = 'true'
 );
+
+-- The content catalog (CMS database), recommended from by personalization.
+CREATE TABLE IF NOT EXISTS cdc.content_items (
+    content_id   STRING,
+    title        STRING,
+    content_type STRING,
+    category     STRING,
+    subcategory  STRING,
+    published_at TIMESTAMP(6),
+    op_ts        TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
+    PRIMARY KEY (content_id) NOT ENFORCED
+) WITH (
+    'connector' = 'postgres-cdc',
+    'hostname' = '${postgres.hostname}',
+    'port' = '${postgres.port}',
+    'username' = '${postgres.username}',
+    'password' = '${postgres.password}',
+    'database-name' = '${postgres.cms-database}',
+    'schema-name' = 'public',
+    'table-name' = 'content_items',
+    'slot.name' = '${postgres.slot-prefix}_content_items',
+    'debezium.publication.name' = 'streamcdp_content_items',
+    'debezium.publication.autocreate.mode' = 'disabled',
+    'decoding.plugin.name' = 'pgoutput',
+    'scan.incremental.snapshot.enabled' = 'true'
+);

@@ -47,6 +47,27 @@ CREATE TABLE IF NOT EXISTS kafka.user_events (
     'format' = 'json'
 );
 
+-- Content interactions from the web and apps (views, clicks, shares, saves), one JSON object
+-- per record, read through the same validating source as user_events: NOT NULL columns are
+-- required, interaction_type must be known and dwell_seconds plausible (docs/personalization.md).
+CREATE TABLE IF NOT EXISTS kafka.content_interactions (
+    event_id         STRING NOT NULL,
+    user_id          STRING NOT NULL,
+    content_id       STRING NOT NULL,
+    content_type     STRING,
+    category         STRING NOT NULL,
+    subcategory      STRING,
+    interaction_type STRING NOT NULL,
+    dwell_seconds    INT,
+    event_time       TIMESTAMP_LTZ(3) NOT NULL
+) WITH (
+    'connector' = 'kafka',
+    'topic' = '${kafka.content-interactions-topic}',
+    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
+    'scan.startup.mode' = 'earliest-offset',
+    'format' = 'json'
+);
+
 -- The high_intent_buyers segment for ad platforms (DSPs, ad servers): the segment's rows keyed
 -- by (user_id, window_start), as an upsert topic: a new record for a key replaces the previous
 -- one (a user's counts grew), an empty record (tombstone) removes it (identity resolution moved

@@ -34,6 +34,13 @@ public final class StreamCdpOptions {
     public static final ConfigOption<String> POSTGRES_CLICKSTREAM_DATABASE =
             key("postgres.clickstream-database").stringType().defaultValue("clickstream")
                     .withDescription("Database holding public.web_activity.");
+    public static final ConfigOption<String> POSTGRES_CMS_DATABASE =
+            key("postgres.cms-database").stringType().defaultValue("cms")
+                    .withDescription("Database holding public.content_items, the content catalog.");
+    public static final ConfigOption<String> POSTGRES_FEATURES_DATABASE =
+            key("postgres.features-database").stringType().defaultValue("features")
+                    .withDescription("Feature store database on the same server where streamcdp keeps "
+                            + "public.user_category_affinity.");
     public static final ConfigOption<String> POSTGRES_TARGETING_DATABASE =
             key("postgres.targeting-database").stringType().defaultValue("targeting")
                     .withDescription("Campaign database on the same server where streamcdp keeps public.suppression_list.");
@@ -76,6 +83,9 @@ public final class StreamCdpOptions {
     public static final ConfigOption<String> KAFKA_SEGMENT_MEMBERSHIP_TOPIC =
             key("kafka.segment-membership-topic").stringType().defaultValue("segment-membership-changes")
                     .withDescription("Topic receiving one JSON record each time a user enters or exits a segment.");
+    public static final ConfigOption<String> KAFKA_CONTENT_INTERACTIONS_TOPIC =
+            key("kafka.content-interactions-topic").stringType().defaultValue("content-interactions")
+                    .withDescription("Topic of the content interactions (JSON) that personalization features are computed from.");
     public static final ConfigOption<Duration> EVENTS_ALLOWED_LATENESS =
             key("events.allowed-lateness").durationType().defaultValue(Duration.ofMinutes(5))
                     .withDescription("How far behind the newest event an event may arrive and still count; later ones "
@@ -122,10 +132,10 @@ public final class StreamCdpOptions {
     public static final List<ConfigOption<?>> ALL = List.of(
             POSTGRES_HOSTNAME, POSTGRES_PORT, POSTGRES_USERNAME, POSTGRES_PASSWORD,
             POSTGRES_CRM_DATABASE, POSTGRES_ORDERS_DATABASE, POSTGRES_CLICKSTREAM_DATABASE,
-            POSTGRES_TARGETING_DATABASE, POSTGRES_SLOT_PREFIX,
+            POSTGRES_CMS_DATABASE, POSTGRES_TARGETING_DATABASE, POSTGRES_FEATURES_DATABASE, POSTGRES_SLOT_PREFIX,
             MYSQL_HOSTNAME, MYSQL_PORT, MYSQL_USERNAME, MYSQL_PASSWORD, MYSQL_HELPDESK_DATABASE, MYSQL_SERVER_ID,
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, KAFKA_HIGH_INTENT_TOPIC,
-            KAFKA_SEGMENT_MEMBERSHIP_TOPIC, EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION,
+            KAFKA_SEGMENT_MEMBERSHIP_TOPIC, KAFKA_CONTENT_INTERACTIONS_TOPIC, EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
             CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);
 

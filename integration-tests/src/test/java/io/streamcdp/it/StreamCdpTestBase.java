@@ -7,7 +7,9 @@ import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.customer360.Customer360Job;
+import io.streamcdp.jobs.personalization.PersonalizationJob;
 import io.streamcdp.jobs.segments.SegmentsJob;
+import io.streamcdp.jobs.serving.ServingQuery;
 import io.streamcdp.stack.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,9 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import java.util.function.Supplier;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -35,9 +35,13 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,12 +99,15 @@ public abstract class StreamCdpTestBase {
                 .with(StreamCdpOptions.KAFKA_CHURN_ALERTS_TOPIC, "churn-alerts-test-" + n)
                 .with(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC, "user-events-test-" + n)
                 .with(StreamCdpOptions.KAFKA_HIGH_INTENT_TOPIC, "high-intent-test-" + n)
-                .with(StreamCdpOptions.KAFKA_SEGMENT_MEMBERSHIP_TOPIC, "segment-membership-test-" + n);
+                .with(StreamCdpOptions.KAFKA_SEGMENT_MEMBERSHIP_TOPIC, "segment-membership-test-" + n)
+                .with(StreamCdpOptions.KAFKA_CONTENT_INTERACTIONS_TOPIC, "content-interactions-test-" + n);
         Database.CRM.execute(config, "TRUNCATE customers", "TRUNCATE identity_map");
         Database.ORDERS.execute(config, "TRUNCATE orders");
         Database.CLICKSTREAM.execute(config, "TRUNCATE web_activity");
         Database.HELPDESK.execute(config, "TRUNCATE support_tickets");
+        Database.CMS.execute(config, "TRUNCATE content_items");
         Database.TARGETING.execute(config, "TRUNCATE suppression_list");
+        Database.FEATURES.execute(config, "TRUNCATE user_category_affinity");
     }
 
     @AfterEach
@@ -140,15 +147,22 @@ public abstract class StreamCdpTestBase {
 
     /** Creates the test's user_events topic; the segments job needs it before it starts. */
     protected void createUserEventsTopic(int partitions) throws Exception {
+        createTopic(config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC), partitions);
+    }
+
+    protected void createTopic(String topic, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)))) {
-            admin.createTopics(List.of(new NewTopic(config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC),
-                    partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         }
     }
 
     protected JobClient startSegments() throws Exception {
         return start(new SegmentsJob(environment(new Configuration()), config));
+    }
+
+    protected JobClient startPersonalization() throws Exception {
+        return start(new PersonalizationJob(environment(new Configuration()), config));
     }
 
     private static StreamExecutionEnvironment environment(Configuration settings) {
@@ -174,18 +188,31 @@ public abstract class StreamCdpTestBase {
 
     /** Runs a batch query on the catalogs and returns its rows, each field as display text. */
     protected List<List<String>> query(String sql) {
+        return rows(sql, () -> batch().executeSql(sql));
+    }
+
+    /** Runs one of the serving queries of sql/serving/ for a user, as the command line does. */
+    protected List<List<String>> query(ServingQuery servingQuery, String userId) {
+        return rows(servingQuery.fileName() + " for " + userId, () -> servingQuery.run(batch(), config, userId));
+    }
+
+    private static List<List<String>> rows(String what, Supplier<TableResult> query) {
+        List<List<String>> rows = new ArrayList<>();
+        try (CloseableIterator<Row> result = query.get().collect()) {
+            result.forEachRemaining(row -> rows.add(display(row)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Query failed: " + what, e);
+        }
+        return rows;
+    }
+
+    private TableEnvironment batch() {
         if (batch == null) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
             batch = JobEnvironment.batch(env, config);
         }
-        List<List<String>> rows = new ArrayList<>();
-        try (CloseableIterator<Row> result = batch.executeSql(sql).collect()) {
-            result.forEachRemaining(row -> rows.add(display(row)));
-        } catch (Exception e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
-        return rows;
+        return batch;
     }
 
     /** Waits until a query returns exactly the expected rows, in any order. */
@@ -194,6 +221,14 @@ public abstract class StreamCdpTestBase {
         await(sql).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
                 .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(query(sql))
                         .containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    /** Waits until a serving query for a user returns exactly the expected rows, in this order. */
+    protected void awaitRows(ServingQuery servingQuery, String userId, List<List<String>> expected) {
+        await(servingQuery.fileName() + " for " + userId).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .pollInSameThread()
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(query(servingQuery, userId))
+                        .containsExactlyElementsOf(expected));
     }
 
     /** Waits until a query on one of the operational databases returns exactly the expected rows. */

@@ -15,7 +15,7 @@ import org.apache.flink.configuration.ConfigOption;
 
 /**
  * The operational databases around streamcdp, reached with plain JDBC: the ones it captures
- * changes from, and the campaign database it keeps the suppression list in. Used to create
+ * changes from, the campaign database it keeps the suppression list in, and the feature store. Used to create
  * their schemas, load sample rows and make changes the way an application would.
  */
 public enum Database {
@@ -23,7 +23,9 @@ public enum Database {
     ORDERS(true, StreamCdpOptions.POSTGRES_ORDERS_DATABASE, "ecommerce"),
     CLICKSTREAM(true, StreamCdpOptions.POSTGRES_CLICKSTREAM_DATABASE, "clickstream"),
     HELPDESK(false, StreamCdpOptions.MYSQL_HELPDESK_DATABASE, "helpdesk"),
-    TARGETING(true, StreamCdpOptions.POSTGRES_TARGETING_DATABASE, "targeting");
+    CMS(true, StreamCdpOptions.POSTGRES_CMS_DATABASE, "cms"),
+    TARGETING(true, StreamCdpOptions.POSTGRES_TARGETING_DATABASE, "targeting"),
+    FEATURES(true, StreamCdpOptions.POSTGRES_FEATURES_DATABASE, "features");
 
     private final boolean postgres;
     private final ConfigOption<String> databaseName;

@@ -61,7 +61,9 @@ public final class EmbeddedStack implements AutoCloseable {
                 requested.get(StreamCdpOptions.POSTGRES_CRM_DATABASE),
                 requested.get(StreamCdpOptions.POSTGRES_ORDERS_DATABASE),
                 requested.get(StreamCdpOptions.POSTGRES_CLICKSTREAM_DATABASE),
+                requested.get(StreamCdpOptions.POSTGRES_CMS_DATABASE),
                 requested.get(StreamCdpOptions.POSTGRES_TARGETING_DATABASE),
+                requested.get(StreamCdpOptions.POSTGRES_FEATURES_DATABASE),
                 ICEBERG_CATALOG_DATABASE));
         progress.accept("PostgreSQL ready on 127.0.0.1:" + postgres.port() + " (wal_level=logical)");
 

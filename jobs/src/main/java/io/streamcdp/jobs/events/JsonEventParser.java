@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
@@ -35,20 +34,20 @@ public final class JsonEventParser implements Serializable {
 
     private final List<String> names;
     private final List<LogicalType> types;
-    private final Map<String, Set<String>> allowedValues;
+    private final EventRules rules;
 
-    private JsonEventParser(List<String> names, List<LogicalType> types, Map<String, Set<String>> allowedValues) {
+    private JsonEventParser(List<String> names, List<LogicalType> types, EventRules rules) {
         this.names = names;
         this.types = types;
-        this.allowedValues = allowedValues;
+        this.rules = rules;
     }
 
-    public static JsonEventParser forSchema(ResolvedSchema schema, Map<String, Set<String>> allowedValues) {
+    public static JsonEventParser forSchema(ResolvedSchema schema, EventRules rules) {
         List<Column> columns = schema.getColumns();
         return new JsonEventParser(
                 columns.stream().map(Column::getName).toList(),
                 columns.stream().map(column -> column.getDataType().getLogicalType()).toList(),
-                Map.copyOf(allowedValues));
+                rules);
     }
 
     public Row parse(String payload) throws InvalidEventException {
@@ -76,10 +75,16 @@ public final class JsonEventParser implements Serializable {
             return null;
         }
         Object value = convert(node, name, type);
-        Set<String> allowed = allowedValues.get(name);
+        Set<String> allowed = rules.allowedValues(name);
         if (allowed != null && !allowed.contains(String.valueOf(value))) {
             throw new InvalidEventException(UNKNOWN_VALUE,
                     name + " '" + value + "' is not one of " + allowed.stream().sorted().toList());
+        }
+        long[] range = rules.range(name);
+        if (range != null && value instanceof Number number
+                && (number.longValue() < range[0] || number.longValue() > range[1])) {
+            throw new InvalidEventException(INVALID_FIELD,
+                    name + " " + value + " is outside the plausible range [" + range[0] + ", " + range[1] + "]");
         }
         return value;
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -50,11 +49,11 @@ public final class KafkaEventSource {
      * Registers the view and returns the validated events and the dead letters.
      *
      * @param table the catalog table defining the topic and its schema, e.g. {@code kafka.user_events}
-     * @param allowedValues per column, the only values accepted (e.g. the known event types)
+     * @param rules the values the columns accept beyond their types (known event types, ranges)
      */
     public static EventStreams register(StreamExecutionEnvironment env, StreamTableEnvironment tableEnv,
             String table, String view,
-            Map<String, Set<String>> allowedValues, Duration allowedLateness, Duration idleTimeout,
+            EventRules rules, Duration allowedLateness, Duration idleTimeout,
             String consumerGroup) throws Exception {
         ResolvedSchema schema = tableEnv.from(table).getResolvedSchema();
         List<Column> columns = schema.getColumns();
@@ -71,7 +70,7 @@ public final class KafkaEventSource {
                 .setGroupId(consumerGroup)
                 // A new group starts from the beginning; later runs resume from their checkpoint.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new ParsingDeserializer(JsonEventParser.forSchema(schema, allowedValues),
+                .setDeserializer(new ParsingDeserializer(JsonEventParser.forSchema(schema, rules),
                         ExternalTypeInfo.of(EventEnvelope.type(columns))))
                 .build();
         // Watermarks per partition, from event times; rejected records carry none.

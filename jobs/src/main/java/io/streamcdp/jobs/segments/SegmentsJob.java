@@ -7,6 +7,7 @@ import io.streamcdp.jobs.SharedViews;
 import io.streamcdp.jobs.SqlPipeline;
 import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.events.DeadLetters;
+import io.streamcdp.jobs.events.EventRules;
 import io.streamcdp.jobs.events.KafkaEventSource;
 import io.streamcdp.jobs.events.KafkaEventSource.EventStreams;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class SegmentsJob extends StreamCdpJob {
     public static final String NAME = "streamcdp-segments";
 
     /** The behavioural event types the segments know; any other is a dead letter. */
-    public static final Map<String, Set<String>> USER_EVENT_RULES = Map.of("event_type",
+    public static final EventRules USER_EVENT_RULES = EventRules.none().allow("event_type",
             Set.of("page_view", "product_view", "add_to_cart", "checkout_start", "purchase"));
 
     /** Segments with a membership: their windows view, and the column with the newest event time. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.catalog.Column;
@@ -17,29 +16,30 @@ import org.junit.jupiter.api.Test;
 
 class JsonEventParserTest {
 
-    /** The shape of kafka.user_events, reduced to one column of each kind. */
+    /** The shape of the event topics, reduced to one column of each kind. */
     private final JsonEventParser parser = JsonEventParser.forSchema(ResolvedSchema.of(
                     Column.physical("user_id", DataTypes.STRING().notNull()),
                     Column.physical("event_type", DataTypes.STRING().notNull()),
                     Column.physical("category", DataTypes.STRING()),
                     Column.physical("value", DataTypes.DECIMAL(12, 2)),
-                    Column.physical("event_time", DataTypes.TIMESTAMP_LTZ(3).notNull())),
-            Map.of("event_type", Set.of("product_view", "purchase")));
+                    Column.physical("event_time", DataTypes.TIMESTAMP_LTZ(3).notNull()),
+                    Column.physical("dwell_seconds", DataTypes.INT())),
+            EventRules.none().allow("event_type", Set.of("product_view", "purchase")).range("dwell_seconds", 0, 14_400));
 
     @Test
     void parsesAValidEventAndIgnoresUnknownFields() throws Exception {
         Row row = parser.parse("{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":120.5,"
                 + "\"event_time\":\"2026-03-30T12:30:00Z\",\"campaign\":\"spring\"}");
         assertThat(row).isEqualTo(Row.of("u1", "purchase", null, new BigDecimal("120.50"),
-                Instant.parse("2026-03-30T12:30:00Z")));
+                Instant.parse("2026-03-30T12:30:00Z"), null));
     }
 
     @Test
     void acceptsOffsetsAndNumbersAsText() throws Exception {
         Row row = parser.parse("{\"user_id\":42,\"event_type\":\"product_view\",\"value\":\"9.99\","
-                + "\"event_time\":\"2026-03-30T14:00:00+02:00\"}");
+                + "\"event_time\":\"2026-03-30T14:00:00+02:00\",\"dwell_seconds\":14400}");
         assertThat(row).isEqualTo(Row.of("42", "product_view", null, new BigDecimal("9.99"),
-                Instant.parse("2026-03-30T12:00:00Z")));
+                Instant.parse("2026-03-30T12:00:00Z"), 14_400));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -53,6 +53,8 @@ class JsonEventParserTest {
         "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"event_time\":1774873800000}            | INVALID_FIELD  | event_time 1774873800000 is not an ISO-8601 instant",
         "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":\"abc\",\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | value \"abc\" is not a number",
         "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":1e20,\"event_time\":\"2026-03-30T12:30:00Z\"}    | INVALID_FIELD | does not fit DECIMAL(12, 2)",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"dwell_seconds\":-5,\"event_time\":\"2026-03-30T12:30:00Z\"}    | INVALID_FIELD | dwell_seconds -5 is outside the plausible range [0, 14400]",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"dwell_seconds\":86400,\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | dwell_seconds 86400 is outside the plausible range [0, 14400]",
         "{\"user_id\":{\"id\":1},\"event_type\":\"purchase\",\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | user_id {\"id\":1} is not a string"
     })
     void rejectsWithANamedError(String payload, InvalidEventException.Error error, String detail) {

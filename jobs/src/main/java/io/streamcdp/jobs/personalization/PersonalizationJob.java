@@ -1,0 +1,56 @@
+package io.streamcdp.jobs.personalization;
+
+import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.SqlPipeline;
+import io.streamcdp.jobs.StreamCdpJob;
+import io.streamcdp.jobs.events.DeadLetters;
+import io.streamcdp.jobs.events.EventRules;
+import io.streamcdp.jobs.events.KafkaEventSource;
+import io.streamcdp.jobs.events.KafkaEventSource.EventStreams;
+import java.util.Set;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+/**
+ * Personalization features as one Flink job: the validated {@code content_interactions} topic
+ * and the CMS's content catalog in, the features of {@code sql/personalization/} out to Paimon
+ * and the feature store, and the topic's dead letters.
+ */
+public final class PersonalizationJob extends StreamCdpJob {
+
+    public static final String NAME = "streamcdp-personalization";
+
+    /** The interactions the features know, and a dwell time between none and four hours. */
+    public static final EventRules INTERACTION_RULES = EventRules.none()
+            .allow("interaction_type", Set.of("view", "click", "share", "save"))
+            .range("dwell_seconds", 0, 4 * 3600);
+
+    public PersonalizationJob(StreamExecutionEnvironment env, StreamCdpConfig config) {
+        super(env, config);
+    }
+
+    public static void main(String[] args) throws Exception {
+        new PersonalizationJob(StreamExecutionEnvironment.getExecutionEnvironment(), StreamCdpConfig.fromEnvironment())
+                .execute();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected void build() throws Exception {
+        StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
+        EventStreams interactions = KafkaEventSource.register(env, tableEnv, "kafka.content_interactions",
+                "content_interactions", INTERACTION_RULES, config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS),
+                config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT), NAME);
+        StreamStatementSet statements = tableEnv.createStatementSet();
+        SqlPipeline.load("personalization").addTo(tableEnv, statements, config);
+        statements.add(tableEnv.fromDataStream(interactions.deadLetters()).insertInto(DeadLetters.TABLE));
+        statements.attachAsDataStream();
+    }
+}

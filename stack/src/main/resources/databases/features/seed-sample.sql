@@ -1,0 +1,1 @@
+-- The feature store has no sample rows: streamcdp fills user_category_affinity.
