@@ -20,6 +20,19 @@ public final class SampleEvents {
         return lines("events/user_events-sample.jsonl");
     }
 
+    /**
+     * Content interactions for the personalization demo: two users browsing tech and food on a
+     * Monday morning, with one implausible dwell time.
+     */
+    public static List<String> contentInteractions() {
+        return lines("events/content_interactions-sample.jsonl");
+    }
+
+    /** A burst of food shares and saves by p1, minutes after {@link #contentInteractions()}. */
+    public static List<String> contentInteractionsBurst() {
+        return lines("events/content_interactions-burst.jsonl");
+    }
+
     private static List<String> lines(String resource) {
         try (InputStream in = SampleEvents.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
  * {@code make demo}: the seed's Customer 360 walkthrough on real servers. Starts the embedded
  * stack, loads the sample rows with plain SQL, runs the Customer 360 job, prints every layer,
  * commits the seed's order 109 and reports how long it took to reach the serving table; then
- * walks through the audience segments ({@link SegmentsWalkthrough}).
+ * walks through the audience segments ({@link SegmentsWalkthrough}) and personalization
+ * ({@link PersonalizationWalkthrough}).
  */
 @Command(name = "streamcdp-demo", mixinStandardHelpOptions = true,
         description = "Runs Customer 360 on the embedded stack and shows the seed's results.")
@@ -64,7 +65,7 @@ public final class Demo implements Callable<Integer> {
             for (Database database : Database.values()) {
                 database.loadSeedSample(config);
             }
-            console.say("loaded the seed's sample rows with plain SQL: 3 customers, 8 orders, 4 tickets, 10 web events");
+            console.say("loaded the seed's sample rows with plain SQL: 3 customers, 8 orders, 4 tickets, 10 web events, 5 content items");
 
             JobClient job = new Customer360Job(
                     flink.environment(PARALLELISM), config)
@@ -93,6 +94,7 @@ public final class Demo implements Callable<Integer> {
                     + "FROM paimon.serving.customer_360 WHERE customer_id = 2");
             showChurnAlerts(config);
             new SegmentsWalkthrough(config, flink, queries, console).run();
+            new PersonalizationWalkthrough(config, flink, queries, console).run();
 
             if (keepRunning) {
                 waitForCtrlC(config, flink);

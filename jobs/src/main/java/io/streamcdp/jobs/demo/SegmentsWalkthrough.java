@@ -87,9 +87,11 @@ final class SegmentsWalkthrough {
             console.say("produced one more product view for u2, three weeks late");
             console.awaitRows(queries, "SELECT * FROM paimon.ops.dead_letters", 4);
             // The reasons are sentences: print them wider than the default 30 characters.
+            int width = queries.getConfig().get(TableConfigOptions.DISPLAY_MAX_COLUMN_WIDTH);
             queries.getConfig().set(TableConfigOptions.DISPLAY_MAX_COLUMN_WIDTH, 110);
             console.show(queries, "dead letters: kept with their reason, never dropped",
                     "SELECT error || ': ' || detail AS reason FROM paimon.ops.dead_letters ORDER BY error");
+            queries.getConfig().set(TableConfigOptions.DISPLAY_MAX_COLUMN_WIDTH, width);
             segments.cancel().get();
         }
     }
