@@ -190,6 +190,17 @@ CREATE TABLE IF NOT EXISTS paimon.serving.content_trending_scores (
     PRIMARY KEY (content_id, window_start) NOT ENFORCED
 );
 
+-- Rolling metrics (sql/metrics/): per dimension, the events of the last 24 hours; a row
+-- changes when events arrive and when they age out, and is deleted when none are left.
+CREATE TABLE IF NOT EXISTS paimon.serving.rolling_metrics (
+    dimension  STRING NOT NULL,
+    `count`    BIGINT,
+    total      DECIMAL(38, 2),
+    avg_amount DECIMAL(38, 2),
+    last_event TIMESTAMP_LTZ(3),
+    PRIMARY KEY (dimension) NOT ENFORCED
+);
+
 -- Operations: records that could not be used, with the reason, never silently dropped.
 CREATE DATABASE IF NOT EXISTS paimon.ops;
 

@@ -68,6 +68,21 @@ CREATE TABLE IF NOT EXISTS kafka.content_interactions (
     'format' = 'json'
 );
 
+-- Business events for the rolling 24-hour metrics: a dimension (a channel, a region, a
+-- product line) and an amount, read through the same validating source as user_events.
+CREATE TABLE IF NOT EXISTS kafka.metric_events (
+    event_id   STRING NOT NULL,
+    dimension  STRING NOT NULL,
+    amount     DECIMAL(18, 2) NOT NULL,
+    event_time TIMESTAMP_LTZ(3) NOT NULL
+) WITH (
+    'connector' = 'kafka',
+    'topic' = '${kafka.metric-events-topic}',
+    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
+    'scan.startup.mode' = 'earliest-offset',
+    'format' = 'json'
+);
+
 -- The high_intent_buyers segment for ad platforms (DSPs, ad servers): the segment's rows keyed
 -- by (user_id, window_start), as an upsert topic: a new record for a key replaces the previous
 -- one (a user's counts grew), an empty record (tombstone) removes it (identity resolution moved

@@ -86,6 +86,9 @@ public final class StreamCdpOptions {
     public static final ConfigOption<String> KAFKA_CONTENT_INTERACTIONS_TOPIC =
             key("kafka.content-interactions-topic").stringType().defaultValue("content-interactions")
                     .withDescription("Topic of the content interactions (JSON) that personalization features are computed from.");
+    public static final ConfigOption<String> KAFKA_METRIC_EVENTS_TOPIC =
+            key("kafka.metric-events-topic").stringType().defaultValue("metric-events")
+                    .withDescription("Topic of the business events (JSON: dimension, amount) of the rolling metrics.");
     public static final ConfigOption<Duration> EVENTS_ALLOWED_LATENESS =
             key("events.allowed-lateness").durationType().defaultValue(Duration.ofMinutes(5))
                     .withDescription("How far behind the newest event an event may arrive and still count; later ones "
@@ -101,6 +104,15 @@ public final class StreamCdpOptions {
                     .withDescription("How long segment inputs are kept so that an identity mapping arriving later can "
                             + "still move an anonymous visitor's events to the known user; windows whose events are "
                             + "older are not recomputed. Bounds the segments job's state.");
+
+    public static final ConfigOption<Duration> METRICS_WINDOW =
+            key("metrics.window").durationType().defaultValue(Duration.ofHours(24))
+                    .withDescription("How far back the rolling metrics reach: an event counts until NOW() reaches its "
+                            + "time plus this.");
+    public static final ConfigOption<String> METRICS_CLOCK =
+            key("metrics.clock").stringType().defaultValue("processing-time")
+                    .withDescription("What NOW() is for the rolling metrics: processing-time (the machine's clock, "
+                            + "for live use) or event-time (the events' watermark, for replays and tests).");
 
     public static final ConfigOption<String> PAIMON_WAREHOUSE =
             key("paimon.warehouse").stringType().defaultValue("work/paimon")
@@ -135,7 +147,8 @@ public final class StreamCdpOptions {
             POSTGRES_CMS_DATABASE, POSTGRES_TARGETING_DATABASE, POSTGRES_FEATURES_DATABASE, POSTGRES_SLOT_PREFIX,
             MYSQL_HOSTNAME, MYSQL_PORT, MYSQL_USERNAME, MYSQL_PASSWORD, MYSQL_HELPDESK_DATABASE, MYSQL_SERVER_ID,
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, KAFKA_HIGH_INTENT_TOPIC,
-            KAFKA_SEGMENT_MEMBERSHIP_TOPIC, KAFKA_CONTENT_INTERACTIONS_TOPIC, EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION,
+            KAFKA_SEGMENT_MEMBERSHIP_TOPIC, KAFKA_CONTENT_INTERACTIONS_TOPIC, KAFKA_METRIC_EVENTS_TOPIC,
+            EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION, METRICS_WINDOW, METRICS_CLOCK,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
             CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);
 

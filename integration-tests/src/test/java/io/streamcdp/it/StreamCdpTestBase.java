@@ -7,6 +7,7 @@ import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.customer360.Customer360Job;
+import io.streamcdp.jobs.metrics.RollingMetricsJob;
 import io.streamcdp.jobs.personalization.PersonalizationJob;
 import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.jobs.serving.ServingQuery;
@@ -100,7 +101,8 @@ public abstract class StreamCdpTestBase {
                 .with(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC, "user-events-test-" + n)
                 .with(StreamCdpOptions.KAFKA_HIGH_INTENT_TOPIC, "high-intent-test-" + n)
                 .with(StreamCdpOptions.KAFKA_SEGMENT_MEMBERSHIP_TOPIC, "segment-membership-test-" + n)
-                .with(StreamCdpOptions.KAFKA_CONTENT_INTERACTIONS_TOPIC, "content-interactions-test-" + n);
+                .with(StreamCdpOptions.KAFKA_CONTENT_INTERACTIONS_TOPIC, "content-interactions-test-" + n)
+                .with(StreamCdpOptions.KAFKA_METRIC_EVENTS_TOPIC, "metric-events-test-" + n);
         Database.CRM.execute(config, "TRUNCATE customers", "TRUNCATE identity_map");
         Database.ORDERS.execute(config, "TRUNCATE orders");
         Database.CLICKSTREAM.execute(config, "TRUNCATE web_activity");
@@ -163,6 +165,10 @@ public abstract class StreamCdpTestBase {
 
     protected JobClient startPersonalization() throws Exception {
         return start(new PersonalizationJob(environment(new Configuration()), config));
+    }
+
+    protected JobClient startRollingMetrics() throws Exception {
+        return start(new RollingMetricsJob(environment(new Configuration()), config));
     }
 
     private static StreamExecutionEnvironment environment(Configuration settings) {

@@ -26,7 +26,7 @@ public final class DeadLetters {
         return new OutputTag<>("dead-letters-" + source, TYPE);
     }
 
-    static Row row(String source, String error, String detail, String payload, Instant eventTime, Instant receivedAt) {
+    public static Row row(String source, String error, String detail, String payload, Instant eventTime, Instant receivedAt) {
         return Row.of(source, error, detail, payload, eventTime, receivedAt);
     }
 }
