@@ -57,3 +57,40 @@ CREATE TABLE IF NOT EXISTS iceberg.history.support_tickets_changes (
     created_at          TIMESTAMP(6),
     resolved_at         TIMESTAMP(6)
 ) WITH ('format-version' = '2');
+
+-- The Kafka event streams, one row per validated event, appended exactly once (the Iceberg
+-- sink commits with the Kafka offsets on each checkpoint). Partitioned by the event's UTC day
+-- (event_date), so that a query for a day or a month reads only those files.
+CREATE TABLE IF NOT EXISTS iceberg.history.user_events (
+    event_id   STRING,
+    user_id    STRING,
+    session_id STRING,
+    event_type STRING,
+    page_url   STRING,
+    product_id STRING,
+    category   STRING,
+    `value`    DECIMAL(12, 2),
+    event_time TIMESTAMP_LTZ(6),
+    event_date DATE
+) PARTITIONED BY (event_date) WITH ('format-version' = '2');
+
+CREATE TABLE IF NOT EXISTS iceberg.history.content_interactions (
+    event_id         STRING,
+    user_id          STRING,
+    content_id       STRING,
+    content_type     STRING,
+    category         STRING,
+    subcategory      STRING,
+    interaction_type STRING,
+    dwell_seconds    INT,
+    event_time       TIMESTAMP_LTZ(6),
+    event_date       DATE
+) PARTITIONED BY (event_date) WITH ('format-version' = '2');
+
+CREATE TABLE IF NOT EXISTS iceberg.history.metric_events (
+    event_id   STRING,
+    dimension  STRING,
+    amount     DECIMAL(18, 2),
+    event_time TIMESTAMP_LTZ(6),
+    event_date DATE
+) PARTITIONED BY (event_date) WITH ('format-version' = '2');

@@ -168,7 +168,11 @@ public abstract class StreamCdpTestBase {
     }
 
     protected JobClient startRollingMetrics() throws Exception {
-        return start(new RollingMetricsJob(environment(new Configuration()), config));
+        return startRollingMetrics(new Configuration());
+    }
+
+    protected JobClient startRollingMetrics(Configuration settings) throws Exception {
+        return start(new RollingMetricsJob(environment(settings), config));
     }
 
     private static StreamExecutionEnvironment environment(Configuration settings) {
@@ -190,6 +194,23 @@ public abstract class StreamCdpTestBase {
                 SavepointFormatType.CANONICAL).get();
         jobs.remove(job);
         return savepoint;
+    }
+
+    /**
+     * Cancels a job, as an operator or a crash would end it, and returns its newest retained
+     * checkpoint (checkpoints are kept on cancellation), to restart from.
+     */
+    protected String cancelKeepingCheckpoint(JobClient job) throws Exception {
+        job.cancel().get();
+        jobs.remove(job);
+        Path checkpoints = config.path(StreamCdpOptions.CHECKPOINT_DIR).resolve(job.getJobID().toString());
+        try (var dirs = java.nio.file.Files.list(checkpoints)) {
+            return dirs.filter(dir -> dir.getFileName().toString().startsWith("chk-"))
+                    .filter(dir -> java.nio.file.Files.exists(dir.resolve("_metadata")))
+                    .max(java.util.Comparator.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString().substring(4))))
+                    .orElseThrow(() -> new IllegalStateException("No completed checkpoint in " + checkpoints))
+                    .toUri().toString();
+        }
     }
 
     /** Runs a batch query on the catalogs and returns its rows, each field as display text. */

@@ -40,6 +40,17 @@ public final class SqlPipeline {
         return new SqlPipeline(folder, listSqlFiles(ROOT + folder));
     }
 
+    /** Some recipes of a folder whose files belong to different jobs, such as {@code sql/history/}. */
+    public static SqlPipeline load(String folder, String... files) {
+        List<String> present = listSqlFiles(ROOT + folder);
+        for (String file : files) {
+            if (!present.contains(file)) {
+                throw new IllegalArgumentException("No " + file + " in sql/" + folder + "/: " + present);
+            }
+        }
+        return new SqlPipeline(folder, List.of(files));
+    }
+
     /** Runs every statement: the folder as one part of a job. */
     public void addTo(TableEnvironment tableEnv, StatementSet statements, StreamCdpConfig config) {
         createViews(tableEnv, config);

@@ -49,7 +49,7 @@ public final class Customer360Job extends StreamCdpJob {
         CdcSources.register(tableEnv);
         StreamStatementSet statements = tableEnv.createStatementSet();
         SqlPipeline.load("customer360").addTo(tableEnv, statements, config);
-        SqlPipeline.load("history").addTo(tableEnv, statements, config);
+        SqlPipeline.load("history", "cdc_change_history.sql").addTo(tableEnv, statements, config);
         statements.add(churnAlerts(tableEnv).insertInto("kafka.churn_alerts"));
         statements.attachAsDataStream();
     }

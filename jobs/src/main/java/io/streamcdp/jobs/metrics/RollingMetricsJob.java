@@ -67,6 +67,7 @@ public final class RollingMetricsJob extends StreamCdpJob {
 
         StreamStatementSet statements = tableEnv.createStatementSet();
         SqlPipeline.load("metrics").addTo(tableEnv, statements, config);
+        SqlPipeline.load("history", "metric_events_history.sql").addTo(tableEnv, statements, config);
         statements.add(tableEnv.fromDataStream(events.deadLetters().union(changes.getSideOutput(expired)))
                 .insertInto(DeadLetters.TABLE));
         statements.attachAsDataStream();

@@ -50,6 +50,7 @@ public final class PersonalizationJob extends StreamCdpJob {
                 config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT), NAME);
         StreamStatementSet statements = tableEnv.createStatementSet();
         SqlPipeline.load("personalization").addTo(tableEnv, statements, config);
+        SqlPipeline.load("history", "content_interactions_history.sql").addTo(tableEnv, statements, config);
         statements.add(tableEnv.fromDataStream(interactions.deadLetters()).insertInto(DeadLetters.TABLE));
         statements.attachAsDataStream();
     }

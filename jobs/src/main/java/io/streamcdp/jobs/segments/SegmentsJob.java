@@ -87,6 +87,7 @@ public final class SegmentsJob extends StreamCdpJob {
 
         StreamStatementSet statements = tableEnv.createStatementSet();
         segments.addInserts(statements, config);
+        SqlPipeline.load("history", "user_events_history.sql").addTo(tableEnv, statements, config);
         statements.add(tableEnv.fromDataStream(userEvents.deadLetters()).insertInto(DeadLetters.TABLE));
         statements.attachAsDataStream();
     }
