@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
  * {@code make demo}: the seed's Customer 360 walkthrough on real servers. Starts the embedded
  * stack, loads the sample rows with plain SQL, runs the Customer 360 job, prints every layer,
  * commits the seed's order 109 and reports how long it took to reach the serving table; then
- * walks through the audience segments ({@link SegmentsWalkthrough}) and personalization
- * ({@link PersonalizationWalkthrough}).
+ * walks through the audience segments ({@link SegmentsWalkthrough}), personalization
+ * ({@link PersonalizationWalkthrough}) and the rolling metrics ({@link MetricsWalkthrough}).
  */
 @Command(name = "streamcdp-demo", mixinStandardHelpOptions = true,
         description = "Runs Customer 360 on the embedded stack and shows the seed's results.")
@@ -95,6 +95,7 @@ public final class Demo implements Callable<Integer> {
             showChurnAlerts(config);
             new SegmentsWalkthrough(config, flink, queries, console).run();
             new PersonalizationWalkthrough(config, flink, queries, console).run();
+            new MetricsWalkthrough(config, flink, queries, console).run();
 
             if (keepRunning) {
                 waitForCtrlC(config, flink);
