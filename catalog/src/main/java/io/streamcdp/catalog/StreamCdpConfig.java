@@ -93,7 +93,10 @@ public final class StreamCdpConfig {
         String text = String.valueOf(value);
         // Relative paths are resolved once here so every component sees the same directory.
         if (isPathOption(option) && !text.contains("://")) {
-            return Path.of(text).toAbsolutePath().normalize().toString();
+            String absolute = Path.of(text).toAbsolutePath().normalize().toString();
+            // Storage locations as URIs: Iceberg records them in its metadata, and Trino reads
+            // a file only through a scheme it knows.
+            return option == StreamCdpOptions.WORK_DIR ? absolute : "file://" + absolute;
         }
         return text;
     }

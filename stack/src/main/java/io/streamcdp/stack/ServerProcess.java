@@ -81,6 +81,20 @@ final class ServerProcess {
     }
 
     /** Asks the process to stop with SIGTERM, then kills it if it has not stopped in time. */
+    /** The process's resident memory, from /proc (Linux). */
+    long residentMemoryBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("No VmRSS for " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the memory of " + name, e);
+        }
+    }
+
     void stop(Duration grace) {
         process.destroy();
         awaitExit(grace);
