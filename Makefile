@@ -4,10 +4,11 @@ DEMO_ARGS ?=
 QUERY ?= recommendations
 USER_ID ?=
 TRINO_PORT ?= 18080
+MAINTAIN_ARGS ?=
 # Trino 476 and its CLI need Java 24 or newer: the newest such JDK under /usr/lib/jvm.
 TRINO_JAVA ?= $(lastword $(sort $(wildcard /usr/lib/jvm/*-2[4-9]*/bin/java /usr/lib/jvm/*-3[0-9]*/bin/java)))
 
-.PHONY: help build demo demo-explore query trino trino-cli test unit-test clean
+.PHONY: help build demo demo-explore query trino trino-cli maintain test unit-test clean
 
 help:
 	@echo "make demo          run Customer 360 on the embedded stack and print the seed's results"
@@ -17,6 +18,7 @@ help:
 	@echo "                   on the running stack (STREAMCDP_CONFIG=work/streamcdp.properties)"
 	@echo "make trino         Trino over the Iceberg history of a running stack, until Ctrl-C"
 	@echo "make trino-cli     Trino's command line on it (catalog iceberg, schema history)"
+	@echo "make maintain      compact the Iceberg and Paimon tables and expire old snapshots"
 	@echo "make test          unit tests and end-to-end tests against real servers"
 	@echo "make unit-test     unit tests only"
 	@echo "make build         compile and package every module, no tests"
@@ -40,6 +42,9 @@ trino: build
 trino-cli: build
 	@test -n "$(TRINO_JAVA)" || { echo "Trino's CLI needs a JDK 24 or newer (e.g. Temurin 25) under /usr/lib/jvm, or TRINO_JAVA=/path/to/bin/java"; exit 1; }
 	$(TRINO_JAVA) --enable-native-access=ALL-UNNAMED -jar $$(cat stack/trino/target/classes/streamcdp/trino-cli.path) --server 127.0.0.1:$(TRINO_PORT) --catalog iceberg --schema history
+
+maintain: build
+	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.history.MaintenanceCommand -Drun.args="$(MAINTAIN_ARGS)"
 
 test:
 	$(MVN) install

@@ -196,13 +196,17 @@ public abstract class StreamCdpTestBase {
         return savepoint;
     }
 
+    protected void cancel(JobClient job) throws Exception {
+        job.cancel().get();
+        jobs.remove(job);
+    }
+
     /**
      * Cancels a job, as an operator or a crash would end it, and returns its newest retained
      * checkpoint (checkpoints are kept on cancellation), to restart from.
      */
     protected String cancelKeepingCheckpoint(JobClient job) throws Exception {
-        job.cancel().get();
-        jobs.remove(job);
+        cancel(job);
         Path checkpoints = config.path(StreamCdpOptions.CHECKPOINT_DIR).resolve(job.getJobID().toString());
         try (var dirs = java.nio.file.Files.list(checkpoints)) {
             return dirs.filter(dir -> dir.getFileName().toString().startsWith("chk-"))
