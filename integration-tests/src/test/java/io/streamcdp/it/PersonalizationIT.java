@@ -97,6 +97,10 @@ class PersonalizationIT extends StreamCdpTestBase {
         awaitRows(ServingQuery.TOP_CATEGORIES, "p1", List.of(List.of("food", "1", "7.00")));
         awaitRows(ServingQuery.RECOMMENDATIONS, "p1", List.of(
                 List.of("c3", "Sourdough at home", "article", "food", "5", "1", "2.60")));
+        // Every valid interaction is history, unknown content included; the rejected ones are not.
+        awaitRows("SELECT event_date, COUNT(*), COUNT(DISTINCT event_id) FROM iceberg.history.content_interactions "
+                + "GROUP BY event_date", List.of(
+                List.of("2026-04-06", "8", "8"), List.of("2026-04-08", "1", "1"), List.of("2026-04-09", "1", "1")));
         awaitRows("SELECT error, detail FROM paimon.ops.dead_letters", List.of(
                 List.of("INVALID_FIELD", "dwell_seconds -5 is outside the plausible range [0, 14400]"),
                 List.of("UNKNOWN_VALUE", "interaction_type 'like' is not one of [click, save, share, view]"),

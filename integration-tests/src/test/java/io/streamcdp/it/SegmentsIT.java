@@ -132,6 +132,10 @@ class SegmentsIT extends StreamCdpTestBase {
         // u2's late third view changed nothing.
         awaitRows("SELECT user_id FROM paimon.serving.high_intent_buyers",
                 List.of(List.of("u1"), List.of("u3"), List.of("u4"), List.of("u6")));
+        // The 21 valid events are history, by day; dead letters are not.
+        awaitRows("SELECT event_date, COUNT(*) FROM iceberg.history.user_events GROUP BY event_date", List.of(
+                List.of("2026-03-30", "7"), List.of("2026-03-31", "11"), List.of("2026-04-02", "1"),
+                List.of("2026-04-20", "2")));
     }
 
     @Test
