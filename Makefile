@@ -11,9 +11,9 @@ TRINO_JAVA ?= $(lastword $(sort $(wildcard /usr/lib/jvm/*-2[4-9]*/bin/java /usr/
 .PHONY: help build demo demo-explore query trino trino-cli maintain test unit-test clean
 
 help:
-	@echo "make demo          run Customer 360 on the embedded stack and print the seed's results"
+	@echo "make demo          run every pipeline on the embedded stack and print what it computes"
 	@echo "make demo-explore  the same, then keep everything running until Ctrl-C"
-	@echo "make query QUERY=recommendations USER_ID=u1"
+	@echo "make query QUERY=recommendations USER_ID=p1"
 	@echo "                   run a serving query of sql/serving/ (top_categories, recommendations)"
 	@echo "                   on the running stack (STREAMCDP_CONFIG=work/streamcdp.properties)"
 	@echo "make trino         Trino over the Iceberg history of a running stack, until Ctrl-C"
