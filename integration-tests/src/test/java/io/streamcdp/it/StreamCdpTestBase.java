@@ -14,6 +14,7 @@ import io.streamcdp.jobs.serving.ServingQuery;
 import io.streamcdp.stack.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -208,10 +210,10 @@ public abstract class StreamCdpTestBase {
     protected String cancelKeepingCheckpoint(JobClient job) throws Exception {
         cancel(job);
         Path checkpoints = config.path(StreamCdpOptions.CHECKPOINT_DIR).resolve(job.getJobID().toString());
-        try (var dirs = java.nio.file.Files.list(checkpoints)) {
+        try (var dirs = Files.list(checkpoints)) {
             return dirs.filter(dir -> dir.getFileName().toString().startsWith("chk-"))
-                    .filter(dir -> java.nio.file.Files.exists(dir.resolve("_metadata")))
-                    .max(java.util.Comparator.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString().substring(4))))
+                    .filter(dir -> Files.exists(dir.resolve("_metadata")))
+                    .max(Comparator.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString().substring(4))))
                     .orElseThrow(() -> new IllegalStateException("No completed checkpoint in " + checkpoints))
                     .toUri().toString();
         }

@@ -3,6 +3,7 @@ package io.streamcdp.jobs;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
@@ -29,8 +30,9 @@ public final class SharedViews {
      */
     public static DataStream<Row> materialize(StreamTableEnvironment tableEnv, String view, String eventTime,
             String... primaryKey) {
-        ResolvedSchema schema = tableEnv.from(view).getResolvedSchema();
-        DataStream<Row> changelog = tableEnv.toChangelogStream(tableEnv.from(view));
+        Table table = tableEnv.from(view);
+        ResolvedSchema schema = table.getResolvedSchema();
+        DataStream<Row> changelog = tableEnv.toChangelogStream(table);
         List<String> keys = List.of(primaryKey);
         Schema.Builder columns = Schema.newBuilder();
         for (Column column : schema.getColumns()) {

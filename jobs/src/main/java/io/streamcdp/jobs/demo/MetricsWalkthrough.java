@@ -3,13 +3,8 @@ package io.streamcdp.jobs.demo;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.metrics.RollingMetricsJob;
-import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The rolling metrics part of {@code make demo}: sales events of a Monday become 24-hour
@@ -35,20 +30,17 @@ final class MetricsWalkthrough {
     }
 
     void run() throws Exception {
-        String topic = config.get(StreamCdpOptions.KAFKA_METRIC_EVENTS_TOPIC);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)),
-                new StringSerializer(), new StringSerializer())) {
-            send(producer, topic, "s1", "web", "120.00", "2026-04-06T09:00:00Z");
-            send(producer, topic, "s2", "store", "35.50", "2026-04-06T09:30:00Z");
-            send(producer, topic, "s3", "web", "80.00", "2026-04-06T15:00:00Z");
-            console.say("produced 3 sales of Monday 6 April to Kafka topic " + topic);
+        try (TopicWriter topic = new TopicWriter(config, config.get(StreamCdpOptions.KAFKA_METRIC_EVENTS_TOPIC))) {
+            send(topic, "s1", "web", "120.00", "2026-04-06T09:00:00Z");
+            send(topic, "s2", "store", "35.50", "2026-04-06T09:30:00Z");
+            send(topic, "s3", "web", "80.00", "2026-04-06T15:00:00Z");
+            console.say("produced 3 sales of Monday 6 April to Kafka topic " + topic.topic());
             JobClient job = new RollingMetricsJob(flink.environment(1), config).start();
             console.say("submitted " + RollingMetricsJob.NAME + " (job " + job.getJobID() + ")");
             console.awaitRows(queries, "SELECT * FROM paimon.serving.rolling_metrics WHERE `count` = 2", 1);
             console.show(queries, "rolling_metrics: the last 24 hours per channel", METRICS);
 
-            send(producer, topic, "s4", "web", "40.00", "2026-04-07T10:00:00Z");
+            send(topic, "s4", "web", "40.00", "2026-04-07T10:00:00Z");
             console.say("a web sale on Tuesday at 10:00: Monday's sales before 09:55 are over 24 hours old");
             console.awaitRows(queries, "SELECT * FROM paimon.serving.rolling_metrics", 1);
             console.show(queries, "rolling_metrics: web's 09:00 sale left, store has none left and is gone", METRICS);
@@ -59,9 +51,9 @@ final class MetricsWalkthrough {
         }
     }
 
-    private static void send(KafkaProducer<String, String> producer, String topic, String id, String channel,
-            String amount, String time) throws Exception {
-        producer.send(new ProducerRecord<>(topic, "{\"event_id\":\"" + id + "\",\"dimension\":\"" + channel
-                + "\",\"amount\":" + amount + ",\"event_time\":\"" + time + "\"}")).get();
+    private static void send(TopicWriter topic, String id, String channel, String amount, String time)
+            throws Exception {
+        topic.send("{\"event_id\":\"" + id + "\",\"dimension\":\"" + channel
+                + "\",\"amount\":" + amount + ",\"event_time\":\"" + time + "\"}");
     }
 }

@@ -8,13 +8,8 @@ import io.streamcdp.stack.Database;
 import io.streamcdp.stack.SampleEvents;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The personalization part of {@code make demo}: content interactions become affinity and
@@ -39,14 +34,11 @@ final class PersonalizationWalkthrough {
     }
 
     void run() throws Exception {
-        String topic = config.get(StreamCdpOptions.KAFKA_CONTENT_INTERACTIONS_TOPIC);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)),
-                        new StringSerializer(), new StringSerializer());
+        try (TopicWriter topic = new TopicWriter(config, config.get(StreamCdpOptions.KAFKA_CONTENT_INTERACTIONS_TOPIC));
                 Connection featureStore = Database.FEATURES.connect(config)) {
             List<String> interactions = SampleEvents.contentInteractions();
-            send(producer, topic, interactions);
-            console.say("produced " + interactions.size() + " content interactions to Kafka topic " + topic
+            topic.sendAll(interactions);
+            console.say("produced " + interactions.size() + " content interactions to Kafka topic " + topic.topic()
                     + " (one with a dwell time of -5 s)");
             JobClient job = new PersonalizationJob(flink.environment(1), config).start();
             console.say("submitted " + PersonalizationJob.NAME + " (job " + job.getJobID() + ")");
@@ -60,7 +52,7 @@ final class PersonalizationWalkthrough {
                     ServingQuery.RECOMMENDATIONS, "p9");
 
             List<String> burst = SampleEvents.contentInteractionsBurst();
-            send(producer, topic, burst);
+            topic.sendAll(burst);
             console.say("p1 shares and saves " + burst.size() + " food items");
             console.awaitRows(queries, AFFINITY_ROWS + " WHERE user_id = 'p1' AND category = 'food' "
                     + "AND affinity_score = 20", 1);
@@ -77,12 +69,5 @@ final class PersonalizationWalkthrough {
     private void print(String title, ServingQuery query, String userId) {
         System.out.println("\n== " + title + " ==");
         query.run(queries, config, userId).print();
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String topic, List<String> records)
-            throws Exception {
-        for (String record : records) {
-            producer.send(new ProducerRecord<>(topic, record)).get();
-        }
     }
 }

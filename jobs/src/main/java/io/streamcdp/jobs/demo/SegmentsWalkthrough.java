@@ -7,14 +7,9 @@ import io.streamcdp.stack.Database;
 import io.streamcdp.stack.SampleEvents;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.TableConfigOptions;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The audience segments part of {@code make demo}: behavioural events (with three bad records)
@@ -43,16 +38,11 @@ final class SegmentsWalkthrough {
 
     void run() throws Exception {
         List<String> events = SampleEvents.userEvents();
-        String topic = config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamCdpOptions.KAFKA_BOOTSTRAP_SERVERS)),
-                        new StringSerializer(), new StringSerializer());
+        try (TopicWriter topic = new TopicWriter(config, config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC));
                 Connection targeting = Database.TARGETING.connect(config)) {
             int behaviour = events.size() - 2;
-            for (String event : events.subList(0, behaviour)) {
-                producer.send(new ProducerRecord<>(topic, event)).get();
-            }
-            console.say("produced " + behaviour + " behavioural events to Kafka topic " + topic
+            topic.sendAll(events.subList(0, behaviour));
+            console.say("produced " + behaviour + " behavioural events to Kafka topic " + topic.topic()
                     + " (3 of them malformed, incomplete or of an unknown type)");
             JobClient segments = new SegmentsJob(flink.environment(1), config).start();
             console.say("submitted " + SegmentsJob.NAME + " (job " + segments.getJobID() + ")");
@@ -77,13 +67,13 @@ final class SegmentsWalkthrough {
                     + "window_start, cart_adds FROM paimon.serving.high_intent_buyers WHERE user_id IN ('a7', 'u2')");
             console.show(queries, "segment_membership: a7 exited, u2 entered", MEMBERSHIP);
 
-            producer.send(new ProducerRecord<>(topic, events.get(behaviour))).get();
+            topic.send(events.get(behaviour));
             console.say("produced an event of 20 April: every window above has passed");
             console.awaitRows(queries, "SELECT * FROM paimon.serving.segment_membership WHERE left_at IS NULL", 0);
             console.show(queries, "segment_membership: everyone has exited", MEMBERSHIP);
             console.show(targeting, "suppression_list in PostgreSQL", SUPPRESSION_LIST);
 
-            producer.send(new ProducerRecord<>(topic, events.get(behaviour + 1))).get();
+            topic.send(events.get(behaviour + 1));
             console.say("produced one more product view for u2, three weeks late");
             console.awaitRows(queries, "SELECT * FROM paimon.ops.dead_letters", 4);
             // The reasons are sentences: print them wider than the default 30 characters.

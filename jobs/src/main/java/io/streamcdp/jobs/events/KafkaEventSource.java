@@ -1,7 +1,8 @@
 package io.streamcdp.jobs.events;
 
+import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.RowTypes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +47,16 @@ public final class KafkaEventSource {
     }
 
     /**
-     * Registers the view and returns the validated events and the dead letters.
+     * Registers the view {@code <name>} and returns the validated events and the dead letters,
+     * with the allowed lateness and idle timeout of the configuration.
      *
-     * @param table the catalog table defining the topic and its schema, e.g. {@code kafka.user_events}
+     * @param name the topic's catalog table {@code kafka.<name>}, e.g. {@code user_events}; also
+     *     the view's name and the dead letters' source
      * @param rules the values the columns accept beyond their types (known event types, ranges)
      */
     public static EventStreams register(StreamExecutionEnvironment env, StreamTableEnvironment tableEnv,
-            String table, String view,
-            EventRules rules, Duration allowedLateness, Duration idleTimeout,
-            String consumerGroup) throws Exception {
+            StreamCdpConfig config, String name, EventRules rules, String consumerGroup) throws Exception {
+        String table = "kafka." + name;
         ResolvedSchema schema = tableEnv.from(table).getResolvedSchema();
         List<Column> columns = schema.getColumns();
         int eventTime = schema.getColumnNames().indexOf(EVENT_TIME);
@@ -74,20 +76,20 @@ public final class KafkaEventSource {
                         ExternalTypeInfo.of(EventEnvelope.type(columns))))
                 .build();
         // Watermarks per partition, from event times; rejected records carry none.
-        WatermarkStrategy<Row> watermarks = WatermarkStrategy.<Row>forBoundedOutOfOrderness(allowedLateness)
+        WatermarkStrategy<Row> watermarks = WatermarkStrategy.<Row>forBoundedOutOfOrderness(
+                        config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS))
                 .withTimestampAssigner((envelope, recordTimestamp) -> {
                     Row event = (Row) envelope.getField(EventEnvelope.EVENT);
                     return event == null ? Long.MIN_VALUE : ((Instant) event.getField(eventTime)).toEpochMilli();
                 })
-                .withIdleness(idleTimeout);
+                .withIdleness(config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT));
 
-        String name = ObjectPath.fromString(table).getObjectName();
         OutputTag<Row> deadLetters = DeadLetters.tag(name);
         SingleOutputStreamOperator<Row> events = env.fromSource(source, watermarks, name + " (Kafka)")
                 .process(new RouteEvents(name, deadLetters, eventTime))
                 .returns(ExternalTypeInfo.of(DataTypes.ROW(RowTypes.fields(columns))))
                 .name(name + " validated");
-        tableEnv.createTemporaryView(view, tableEnv.fromDataStream(events, Schema.newBuilder()
+        tableEnv.createTemporaryView(name, tableEnv.fromDataStream(events, Schema.newBuilder()
                 .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
                 .watermark("rowtime", "SOURCE_WATERMARK()")
                 .build()));

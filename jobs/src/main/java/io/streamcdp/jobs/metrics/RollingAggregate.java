@@ -121,7 +121,9 @@ public class RollingAggregate extends KeyedProcessFunction<String, Row, Row> {
         if (expired.isEmpty()) {
             return;
         }
-        expired.forEach(this::removeBucket);
+        for (Long time : expired) {
+            buckets.remove(time);
+        }
         Row before = totals.value();
         long left = (Long) before.getField(0) - count;
         if (left == 0) {
@@ -132,14 +134,6 @@ public class RollingAggregate extends KeyedProcessFunction<String, Row, Row> {
         Row after = Row.of(left, ((BigDecimal) before.getField(1)).subtract(total), before.getField(2));
         totals.update(after);
         out.collect(result(RowKind.UPDATE_AFTER, ctx.getCurrentKey(), after));
-    }
-
-    private void removeBucket(long time) {
-        try {
-            buckets.remove(time);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot remove the events of " + Instant.ofEpochMilli(time), e);
-        }
     }
 
     private long now(Context ctx) {

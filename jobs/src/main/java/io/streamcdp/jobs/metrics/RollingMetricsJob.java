@@ -3,6 +3,7 @@ package io.streamcdp.jobs.metrics;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.RowTypes;
 import io.streamcdp.jobs.SqlPipeline;
 import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.events.DeadLetters;
@@ -12,12 +13,10 @@ import io.streamcdp.jobs.events.KafkaEventSource.EventStreams;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
-import org.apache.flink.table.types.DataType;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.OutputTag;
 
@@ -48,9 +47,7 @@ public final class RollingMetricsJob extends StreamCdpJob {
     @Override
     protected void build() throws Exception {
         StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
-        EventStreams events = KafkaEventSource.register(env, tableEnv, "kafka." + SOURCE, SOURCE, EventRules.none(),
-                config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS), config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT),
-                NAME);
+        EventStreams events = KafkaEventSource.register(env, tableEnv, config, SOURCE, EventRules.none(), NAME);
         OutputTag<Row> expired = DeadLetters.tag(SOURCE + "-expired");
         int dimension = events.field("dimension");
         SingleOutputStreamOperator<Row> changes = events.events()
@@ -60,10 +57,8 @@ public final class RollingMetricsJob extends StreamCdpJob {
                         events.field("amount"), events.field("event_time"), SOURCE, expired))
                 .returns(ExternalTypeInfo.of(RollingAggregate.RESULT_TYPE))
                 .name("rolling aggregates");
-        Schema.Builder schema = Schema.newBuilder();
-        DataType.getFields(RollingAggregate.RESULT_TYPE).forEach(field -> schema.column(field.getName(), field.getDataType()));
-        tableEnv.createTemporaryView("rolling_metrics_changes",
-                tableEnv.fromChangelogStream(changes, schema.primaryKey("dimension").build(), ChangelogMode.upsert()));
+        tableEnv.createTemporaryView("rolling_metrics_changes", tableEnv.fromChangelogStream(changes,
+                RowTypes.schema(RollingAggregate.RESULT_TYPE, "dimension"), ChangelogMode.upsert()));
 
         StreamStatementSet statements = tableEnv.createStatementSet();
         SqlPipeline.load("metrics").addTo(tableEnv, statements, config);

@@ -1,7 +1,6 @@
 package io.streamcdp.jobs.personalization;
 
 import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.SqlPipeline;
 import io.streamcdp.jobs.StreamCdpJob;
@@ -45,9 +44,8 @@ public final class PersonalizationJob extends StreamCdpJob {
     @Override
     protected void build() throws Exception {
         StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
-        EventStreams interactions = KafkaEventSource.register(env, tableEnv, "kafka.content_interactions",
-                "content_interactions", INTERACTION_RULES, config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS),
-                config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT), NAME);
+        EventStreams interactions = KafkaEventSource.register(env, tableEnv, config, "content_interactions",
+                INTERACTION_RULES, NAME);
         StreamStatementSet statements = tableEnv.createStatementSet();
         SqlPipeline.load("personalization").addTo(tableEnv, statements, config);
         SqlPipeline.load("history", "content_interactions_history.sql").addTo(tableEnv, statements, config);

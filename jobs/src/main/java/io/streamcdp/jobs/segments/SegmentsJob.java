@@ -1,7 +1,6 @@
 package io.streamcdp.jobs.segments;
 
 import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.SharedViews;
 import io.streamcdp.jobs.SqlPipeline;
@@ -59,9 +58,8 @@ public final class SegmentsJob extends StreamCdpJob {
     @Override
     protected void build() throws Exception {
         StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
-        EventStreams userEvents = KafkaEventSource.register(env, tableEnv, "kafka.user_events", "user_events",
-                USER_EVENT_RULES, config.get(StreamCdpOptions.EVENTS_ALLOWED_LATENESS),
-                config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT), NAME);
+        EventStreams userEvents = KafkaEventSource.register(env, tableEnv, config, "user_events", USER_EVENT_RULES,
+                NAME);
         IdentityMap.register(tableEnv);
         tableEnv.createTemporaryView("session_category_views", tableEnv.fromDataStream(
                 CategoryInterestSessions.compute(userEvents.events(), userEvents.field("user_id"),

@@ -1,9 +1,9 @@
 package io.streamcdp.jobs.segments;
 
+import io.streamcdp.jobs.RowTypes;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.DataTypes;
-import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
@@ -43,10 +43,7 @@ final class SuppressionList {
                 })
                 .returns(ExternalTypeInfo.of(MEMBER))
                 .name(segment + " members");
-        Schema.Builder schema = Schema.newBuilder();
-        DataType.getFields(MEMBER).forEach(field -> schema.column(field.getName(), field.getDataType()));
-        tableEnv.createTemporaryView(VIEW, tableEnv.fromChangelogStream(members,
-                schema.primaryKey("user_id").build(),
+        tableEnv.createTemporaryView(VIEW, tableEnv.fromChangelogStream(members, RowTypes.schema(MEMBER, "user_id"),
                 ChangelogMode.newBuilder().addContainedKind(RowKind.INSERT).addContainedKind(RowKind.DELETE).build()));
     }
 }
