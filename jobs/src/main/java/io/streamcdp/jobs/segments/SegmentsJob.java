@@ -9,7 +9,7 @@ import io.streamcdp.jobs.events.DeadLetters;
 import io.streamcdp.jobs.events.EventRules;
 import io.streamcdp.jobs.events.KafkaEventSource;
 import io.streamcdp.jobs.events.KafkaEventSource.EventStreams;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -35,19 +35,18 @@ public final class SegmentsJob extends StreamCdpJob {
     public static final EventRules USER_EVENT_RULES = EventRules.none().allow("event_type",
             Set.of("page_view", "product_view", "add_to_cart", "checkout_start", "purchase"));
 
-    /** Segments with a membership: their windows view, and the column with the newest event time. */
-    static final Map<String, Tuple2<String, String>> MEMBERSHIP = Map.of(
-            "high_intent_buyers", Tuple2.of("high_intent_windows", "last_seen"),
-            "recent_purchasers", Tuple2.of("recent_purchase_windows", "last_purchase_time"));
+    /**
+     * Segments with a membership, in a fixed order: the order shapes the job graph, and a graph
+     * that differs between two submissions cannot restore the other's savepoint (Map.of's
+     * order changes from one JVM to the next).
+     */
+    private static final List<MembershipSource> MEMBERSHIP = List.of(
+            new MembershipSource("high_intent_buyers", "high_intent_windows", "last_seen"),
+            new MembershipSource("recent_purchasers", "recent_purchase_windows", "last_purchase_time"));
     static final String SUPPRESSED_SEGMENT = "recent_purchasers";
 
     public SegmentsJob(StreamExecutionEnvironment env, StreamCdpConfig config) {
         super(env, config);
-    }
-
-    public static void main(String[] args) throws Exception {
-        new SegmentsJob(StreamExecutionEnvironment.getExecutionEnvironment(), StreamCdpConfig.fromEnvironment())
-                .execute();
     }
 
     @Override
@@ -71,14 +70,14 @@ public final class SegmentsJob extends StreamCdpJob {
         // and its membership: compute each once.
         SharedViews.materialize(tableEnv, "resolved_user_events", "event_time");
         DataStream<SegmentWindow> windows = null;
-        for (Map.Entry<String, Tuple2<String, String>> segment : MEMBERSHIP.entrySet()) {
-            String view = segment.getValue().f0;
-            DataStream<SegmentWindow> changes = SharedViews.materialize(tableEnv, view, segment.getValue().f1,
-                            "user_id", "window_start")
-                    .flatMap(SegmentWindow.fromChangelog(segment.getKey(),
-                            tableEnv.from(view).getResolvedSchema().getColumnNames(), segment.getValue().f1))
+        for (MembershipSource segment : MEMBERSHIP) {
+            DataStream<SegmentWindow> changes = SharedViews.materialize(tableEnv, segment.windowsView(),
+                            segment.lastEventTimeColumn(), "user_id", "window_start")
+                    .flatMap(SegmentWindow.fromChangelog(segment.segment(),
+                            tableEnv.from(segment.windowsView()).getResolvedSchema().getColumnNames(),
+                            segment.lastEventTimeColumn()))
                     .returns(SegmentWindow.class)
-                    .name(view + " windows");
+                    .name(segment.windowsView() + " windows");
             windows = windows == null ? changes : windows.union(changes);
         }
         registerMembership(tableEnv, windows);
@@ -90,13 +89,17 @@ public final class SegmentsJob extends StreamCdpJob {
         statements.attachAsDataStream();
     }
 
+    /** A segment with a membership: its windows view, and the column with the newest event time. */
+    private record MembershipSource(String segment, String windowsView, String lastEventTimeColumn) {}
+
     /** Registers {@code segment_membership_changes} and {@code suppression_list_changes}. */
     private static void registerMembership(StreamTableEnvironment tableEnv, DataStream<SegmentWindow> windows) {
         DataStream<Row> changes = windows
                 .keyBy(window -> Tuple2.of(window.segment, window.userId), Types.TUPLE(Types.STRING, Types.STRING))
                 .process(new SegmentMembership())
                 .returns(ExternalTypeInfo.of(SegmentMembership.CHANGE_TYPE))
-                .name("segment membership");
+                .name("segment membership")
+                .uid("segment-membership");
         tableEnv.createTemporaryView("segment_membership_changes", tableEnv.fromDataStream(changes));
         SuppressionList.register(tableEnv, changes, SUPPRESSED_SEGMENT);
     }
