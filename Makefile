@@ -5,10 +5,16 @@ QUERY ?= recommendations
 USER_ID ?=
 TRINO_PORT ?= 18080
 MAINTAIN_ARGS ?=
+# Cluster mode: which pipelines make submit/stop/upgrade act on (default: all), and the query of make sql.
+PIPELINES ?=
+Q ?=
+JOB_JAR = $(wildcard jobs/target/streamcdp-jobs-*-cluster.jar)
+# Cluster mode's commands read the running stack's endpoints from the file cluster-up writes.
+CLUSTER_ENV = STREAMCDP_CONFIG=$${STREAMCDP_CONFIG:-work/streamcdp.properties}
 # Trino 476 and its CLI need Java 24 or newer: the newest such JDK under /usr/lib/jvm.
 TRINO_JAVA ?= $(lastword $(sort $(wildcard /usr/lib/jvm/*-2[4-9]*/bin/java /usr/lib/jvm/*-3[0-9]*/bin/java)))
 
-.PHONY: help build demo demo-explore query trino trino-cli maintain test unit-test clean
+.PHONY: help build demo demo-explore query trino trino-cli maintain cluster-up cluster-down submit status stop upgrade sql test unit-test clean
 
 help:
 	@echo "make demo          run every pipeline on the embedded stack and print what it computes"
@@ -19,6 +25,18 @@ help:
 	@echo "make trino         Trino over the Iceberg history of a running stack, until Ctrl-C"
 	@echo "make trino-cli     Trino's command line on it (catalog iceberg, schema history)"
 	@echo "make maintain      compact the Iceberg and Paimon tables and expire old snapshots"
+	@echo ""
+	@echo "cluster mode (docs/cluster.md):"
+	@echo "make cluster-up    the embedded stack, a Flink session cluster and the SQL Gateway, in the background"
+	@echo "make submit        submit every pipeline that is not running (PIPELINES=\"customer360 segments\" for some)"
+	@echo "make status        each pipeline's job on the cluster"
+	@echo "make sql Q=\"SELECT * FROM customer_360 WHERE customer_id = 2\""
+	@echo "                   a query through the SQL Gateway (catalog paimon, database serving)"
+	@echo "make sql QUERY=recommendations USER_ID=p1   a serving query through the gateway"
+	@echo "make stop          stop every pipeline with a savepoint; make submit resumes from it"
+	@echo "make upgrade       stop with a savepoint, resubmit the current build from it"
+	@echo "make cluster-down  stop everything cluster-up started"
+	@echo ""
 	@echo "make test          unit tests and end-to-end tests against real servers"
 	@echo "make unit-test     unit tests only"
 	@echo "make build         compile and package every module, no tests"
@@ -46,11 +64,27 @@ trino-cli: build
 maintain: build
 	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.history.MaintenanceCommand -Drun.args="$(MAINTAIN_ARGS)"
 
+cluster-up: build
+	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.ClusterCommand -Drun.args="up"
+
+cluster-down:
+	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.ClusterCommand -Drun.args="down"
+
+submit status stop upgrade: build
+	$(CLUSTER_ENV) $(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.PipelinesCommand \
+		-Drun.args="$@ --jar $(abspath $(JOB_JAR)) $(PIPELINES)"
+
+# The query travels in the environment, so that quotes in it need no escaping.
+sql: export STREAMCDP_SQL = $(Q)
+sql: build
+	$(CLUSTER_ENV) $(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.SqlCommand \
+		-Drun.args="$(if $(Q),,--serving $(QUERY) --user $(USER_ID))"
+
 test:
 	$(MVN) install
 
 unit-test:
-	$(MVN) install -pl stack/kafka-broker,stack/trino,stack,catalog,udfs,jobs
+	$(MVN) install -pl stack/kafka-broker,stack/trino,stack/flink-dist,stack,catalog,udfs,jobs
 
 clean:
 	$(MVN) clean

@@ -1,6 +1,6 @@
 -- recommendations: the top 20 content items for a user, for the recommendation API.
--- Parameter: the one-row table `request (user_id)`, filled in by the caller (never spliced
---   into this text).
+-- Parameter: the one-row table `request (user_id)`, created by the caller (make query or make
+--   sql), so that no value is spliced into this text.
 -- Trending: each item's score in the 2-hour window that ends at the next 15-minute boundary
 --   after the newest interaction, i.e. the last two hours.
 -- Personal: trending items in the categories of the user's latest week of affinity,

@@ -1,6 +1,6 @@
 -- top_categories: a user's five strongest content categories, for the recommendation API.
--- Parameter: the one-row table `request (user_id)`, filled in by the caller (never spliced
---   into this text).
+-- Parameter: the one-row table `request (user_id)`, created by the caller (make query or make
+--   sql), so that no value is spliced into this text.
 -- Reads: paimon.serving.user_category_affinity, the user's latest week.
 -- Returns: up to 5 rows (category, affinity_score, avg_dwell_seconds), strongest first; none
 --   for a user without interactions.

@@ -11,10 +11,19 @@ final class LatencyReport {
 
     /** One line, {@code [freshness] <what> over <n> <samples>: p50, max, min}. */
     static void print(String what, String samples, List<Long> millis, String checkpointInterval) {
+        System.out.printf("[freshness] %s (checkpoint interval %s)%n", summary(what, samples, millis), checkpointInterval);
+    }
+
+    /** One line, {@code [latency] <what> over <n> <samples>: p50, max, min}. */
+    static void print(String what, String samples, List<Long> millis) {
+        System.out.printf("[latency] %s%n", summary(what, samples, millis));
+    }
+
+    private static String summary(String what, String samples, List<Long> millis) {
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         int n = sorted.size();
-        System.out.printf("[freshness] %s over %d %s: p50 %d ms, max %d ms, min %d ms (checkpoint interval %s)%n",
-                what, n, samples, sorted.get((n - 1) / 2), sorted.get(n - 1), sorted.get(0), checkpointInterval);
+        return String.format("%s over %d %s: p50 %d ms, max %d ms, min %d ms",
+                what, n, samples, sorted.get((n - 1) / 2), sorted.get(n - 1), sorted.get(0));
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.demo.LocalFlinkCluster;
 import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.customer360.Customer360Job;
 import io.streamcdp.jobs.metrics.RollingMetricsJob;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -61,9 +61,9 @@ public abstract class StreamCdpTestBase {
     private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** The project's own cluster configuration, flink-conf/config.yaml, as the demo uses it. */
+    /** The project's own cluster configuration, flink-conf/config.yaml, as the demo adapts it to one JVM. */
     private static final Configuration FLINK_CONF =
-            GlobalConfiguration.loadConfiguration(System.getProperty("streamcdp.flink-conf"));
+            LocalFlinkCluster.configuration(Path.of(System.getProperty("streamcdp.flink-conf")));
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(

@@ -64,7 +64,7 @@ final class ServerProcess {
         awaitCondition(() -> Files.readString(log).contains(text), timeout, "to log '" + text + "'");
     }
 
-    private void awaitCondition(java.util.concurrent.Callable<Boolean> condition, Duration timeout, String what) {
+    void awaitCondition(java.util.concurrent.Callable<Boolean> condition, Duration timeout, String what) {
         try {
             Awaitility.await(name + " " + what)
                     .atMost(timeout)
@@ -80,7 +80,10 @@ final class ServerProcess {
         }
     }
 
-    /** Asks the process to stop with SIGTERM, then kills it if it has not stopped in time. */
+    long pid() {
+        return process.pid();
+    }
+
     /** The process's resident memory, from /proc (Linux). */
     long residentMemoryBytes() {
         try {
@@ -95,6 +98,7 @@ final class ServerProcess {
         }
     }
 
+    /** Asks the process to stop with SIGTERM, then kills it if it has not stopped in time. */
     void stop(Duration grace) {
         process.destroy();
         awaitExit(grace);
@@ -123,6 +127,14 @@ final class ServerProcess {
 
     private IllegalStateException failure(String what) {
         return new IllegalStateException(name + " " + what + ". Last lines of " + log + ":\n" + tail(log, 25));
+    }
+
+    static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
     }
 
     static String tail(Path file, int lines) {

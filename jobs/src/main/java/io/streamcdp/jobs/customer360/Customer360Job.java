@@ -33,11 +33,6 @@ public final class Customer360Job extends StreamCdpJob {
         super(env, config);
     }
 
-    public static void main(String[] args) throws Exception {
-        new Customer360Job(StreamExecutionEnvironment.getExecutionEnvironment(), StreamCdpConfig.fromEnvironment())
-                .execute();
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -64,7 +59,8 @@ public final class Customer360Job extends StreamCdpJob {
                 .keyBy(row -> (Integer) row.getField("customer_id"), Types.INT)
                 .process(new ConditionEntryFunction())
                 .returns(ExternalTypeInfo.of(DataTypes.ROW(fields)))
-                .name("churn alert entries");
+                .name("churn alert entries")
+                .uid("churn-alert-entries");
         return tableEnv.fromDataStream(alerts);
     }
 }

@@ -3,6 +3,7 @@ package io.streamcdp.jobs.demo;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
+import io.streamcdp.jobs.LocalWarehouses;
 import io.streamcdp.jobs.customer360.Customer360Job;
 import io.streamcdp.jobs.serving.ServingTableWatcher;
 import io.streamcdp.stack.Database;
@@ -54,7 +55,7 @@ public final class Demo implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StreamCdpConfig requested = StreamCdpConfig.fromEnvironment();
-        clearWarehouses(requested);
+        LocalWarehouses.clear(requested);
         console.say("starting the embedded stack (PostgreSQL, MariaDB, Kafka)");
         try (EmbeddedStack stack = EmbeddedStack.start(requested, console::say);
                 LocalFlinkCluster flink = LocalFlinkCluster.start(flinkConf)) {
@@ -176,17 +177,5 @@ public final class Demo implements Callable<Integer> {
         console.say("configuration of this run: " + properties + " (use it with STREAMCDP_CONFIG=" + properties + ")");
         console.say("press Ctrl-C to stop; everything is cleaned up");
         new CountDownLatch(1).await();
-    }
-
-    /** The demo starts from empty tables; it only clears warehouses inside its work directory. */
-    private static void clearWarehouses(StreamCdpConfig config) throws Exception {
-        Path work = config.path(StreamCdpOptions.WORK_DIR);
-        for (var option : List.of(StreamCdpOptions.PAIMON_WAREHOUSE, StreamCdpOptions.ICEBERG_WAREHOUSE,
-                StreamCdpOptions.CHECKPOINT_DIR)) {
-            Path dir = config.path(option);
-            if (dir.startsWith(work) && dir.toFile().exists()) {
-                org.apache.flink.util.FileUtils.deleteDirectory(dir.toFile());
-            }
-        }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -27,7 +29,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** Starts a cluster configured by the {@code config.yaml} in the given directory. */
     public static LocalFlinkCluster start(Path configDirectory) throws Exception {
-        Configuration configuration = GlobalConfiguration.loadConfiguration(configDirectory.toString());
+        Configuration configuration = configuration(configDirectory);
         // Any free port: several demos or tests may run on one machine.
         configuration.set(RestOptions.BIND_PORT, "0");
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
@@ -37,6 +39,20 @@ public final class LocalFlinkCluster implements AutoCloseable {
                 .build());
         cluster.start();
         return new LocalFlinkCluster(cluster, cluster.getRestAddress().get());
+    }
+
+    /**
+     * The session cluster's configuration adapted to one JVM that runs every job: state on the
+     * heap (no native memory to budget for RocksDB next to the tests), a fixed small managed
+     * memory for batch queries, and no metrics endpoint (its ports belong to cluster mode).
+     */
+    public static Configuration configuration(Path configDirectory) {
+        Configuration configuration = GlobalConfiguration.loadConfiguration(configDirectory.toString());
+        configuration.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
+        configuration.keySet().stream().filter(key -> key.startsWith("metrics.reporter.")).toList()
+                .forEach(configuration::removeKey);
+        return configuration;
     }
 
     public URI restAddress() {

@@ -85,10 +85,14 @@ public final class KafkaEventSource {
                 .withIdleness(config.get(StreamCdpOptions.EVENTS_IDLE_TIMEOUT));
 
         OutputTag<Row> deadLetters = DeadLetters.tag(name);
+        // Explicit uids keep the offsets and operator state restorable from a savepoint when a
+        // new build changes other parts of the job (docs/cluster.md, Upgrades).
         SingleOutputStreamOperator<Row> events = env.fromSource(source, watermarks, name + " (Kafka)")
+                .uid(name + "-kafka-source")
                 .process(new RouteEvents(name, deadLetters, eventTime))
                 .returns(ExternalTypeInfo.of(DataTypes.ROW(RowTypes.fields(columns))))
-                .name(name + " validated");
+                .name(name + " validated")
+                .uid(name + "-validation");
         tableEnv.createTemporaryView(name, tableEnv.fromDataStream(events, Schema.newBuilder()
                 .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
                 .watermark("rowtime", "SOURCE_WATERMARK()")

@@ -34,11 +34,6 @@ public final class RollingMetricsJob extends StreamCdpJob {
         super(env, config);
     }
 
-    public static void main(String[] args) throws Exception {
-        new RollingMetricsJob(StreamExecutionEnvironment.getExecutionEnvironment(), StreamCdpConfig.fromEnvironment())
-                .execute();
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -56,7 +51,8 @@ public final class RollingMetricsJob extends StreamCdpJob {
                         MetricsClock.fromOption(config.get(StreamCdpOptions.METRICS_CLOCK)),
                         events.field("amount"), events.field("event_time"), SOURCE, expired))
                 .returns(ExternalTypeInfo.of(RollingAggregate.RESULT_TYPE))
-                .name("rolling aggregates");
+                .name("rolling aggregates")
+                .uid("rolling-aggregates");
         tableEnv.createTemporaryView("rolling_metrics_changes", tableEnv.fromChangelogStream(changes,
                 RowTypes.schema(RollingAggregate.RESULT_TYPE, "dimension"), ChangelogMode.upsert()));
 

@@ -31,11 +31,6 @@ public final class PersonalizationJob extends StreamCdpJob {
         super(env, config);
     }
 
-    public static void main(String[] args) throws Exception {
-        new PersonalizationJob(StreamExecutionEnvironment.getExecutionEnvironment(), StreamCdpConfig.fromEnvironment())
-                .execute();
-    }
-
     @Override
     public String name() {
         return NAME;

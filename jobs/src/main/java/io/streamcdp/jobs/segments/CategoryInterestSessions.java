@@ -44,7 +44,8 @@ public final class CategoryInterestSessions {
                         DataTypes.FIELD("window_end", DataTypes.TIMESTAMP(3)),
                         DataTypes.FIELD("product_views", DataTypes.BIGINT()),
                         DataTypes.FIELD("viewed_value", DataTypes.DECIMAL(38, 2)))))
-                .name("session category views");
+                .name("session category views")
+                .uid("category-interest-sessions");
     }
 
     /** One row per category viewed in the session. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 public final class QueryCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The query: ${COMPLETION-CANDIDATES}.",
-            converter = QueryName.class, completionCandidates = QueryName.class)
+            converter = ServingQueryName.class, completionCandidates = ServingQueryName.class)
     private ServingQuery query;
 
     @Option(names = "--user", required = true, description = "The user id to run it for.")
@@ -35,28 +35,5 @@ public final class QueryCommand implements Callable<Integer> {
         StreamCdpConfig config = StreamCdpConfig.fromEnvironment();
         query.run(JobEnvironment.batch(env, config), config, userId).print();
         return 0;
-    }
-
-    /** Query names as in sql/serving/: top_categories, recommendations. */
-    static final class QueryName implements CommandLine.ITypeConverter<ServingQuery>, Iterable<String> {
-        @Override
-        public ServingQuery convert(String name) {
-            for (ServingQuery candidate : ServingQuery.values()) {
-                if (candidate.fileName().equals(name)) {
-                    return candidate;
-                }
-            }
-            throw new CommandLine.TypeConversionException("no serving query " + name + "; one of " + this);
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(ServingQuery.values()).map(ServingQuery::fileName).iterator();
-        }
-
-        @Override
-        public String toString() {
-            return String.join(", ", this);
-        }
     }
 }

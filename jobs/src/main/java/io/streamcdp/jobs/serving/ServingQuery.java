@@ -26,14 +26,28 @@ public enum ServingQuery {
     }
 
     public TableResult run(TableEnvironment batch, StreamCdpConfig config, String userId) {
+        batch.dropTemporaryView(REQUEST);
+        batch.createTemporaryView(REQUEST, batch.fromValues(
+                DataTypes.ROW(DataTypes.FIELD("user_id", DataTypes.STRING().notNull())), Row.of(userId)));
+        return batch.executeSql(sql(config));
+    }
+
+    /** The query's text; it reads the table {@code request}. */
+    public String sql(StreamCdpConfig config) {
         List<String> statements = SqlScript.fromClasspath("streamcdp/sql/serving/" + fileName() + ".sql")
                 .statements(config.asStrings());
         if (statements.size() != 1) {
             throw new IllegalStateException("sql/serving/" + fileName() + ".sql must hold one query");
         }
-        batch.dropTemporaryView(REQUEST);
-        batch.createTemporaryView(REQUEST, batch.fromValues(
-                DataTypes.ROW(DataTypes.FIELD("user_id", DataTypes.STRING().notNull())), Row.of(userId)));
-        return batch.executeSql(statements.get(0));
+        return statements.get(0);
+    }
+
+    /**
+     * The statement creating the {@code request} table, for clients that can send only SQL text
+     * (the SQL Gateway, whose JDBC driver has no parameters): the value is a quoted literal.
+     */
+    public static String requestViewSql(String userId) {
+        return "CREATE TEMPORARY VIEW " + REQUEST + " AS SELECT CAST('" + userId.replace("'", "''")
+                + "' AS STRING) AS user_id";
     }
 }
