@@ -35,8 +35,8 @@ public final class LocalSessionCluster implements AutoCloseable {
             throws IOException {
         Path clusterDir = directory(config);
         Map<String, String> options = new HashMap<>();
-        options.put("state.checkpoints.dir", config.uri(StreamCdpOptions.CHECKPOINT_DIR));
-        options.put("state.savepoints.dir", clusterDir.resolve("savepoints").toUri().toString());
+        options.put("execution.checkpointing.dir", config.uri(StreamCdpOptions.CHECKPOINT_DIR));
+        options.put("execution.checkpointing.savepoint-dir", clusterDir.resolve("savepoints").toUri().toString());
         options.put("io.tmp.dirs", clusterDir.resolve("tmp").toString());
         options.put("web.upload.dir", clusterDir.resolve("uploads").toString());
         options.putAll(overrides);
