@@ -5,6 +5,9 @@ QUERY ?= recommendations
 USER_ID ?=
 TRINO_PORT ?= 18080
 MAINTAIN_ARGS ?=
+# The benchmark's size (tiny, small, 1m) and seed.
+SCALE ?= small
+SEED ?= 42
 # Cluster mode: which pipelines make submit/stop/upgrade act on (default: all), and the query of make sql.
 PIPELINES ?=
 Q ?=
@@ -14,7 +17,7 @@ CLUSTER_ENV = STREAMCDP_CONFIG=$${STREAMCDP_CONFIG:-work/streamcdp.properties}
 # Trino 476 and its CLI need Java 24 or newer: the newest such JDK under /usr/lib/jvm.
 TRINO_JAVA ?= $(lastword $(sort $(wildcard /usr/lib/jvm/*-2[4-9]*/bin/java /usr/lib/jvm/*-3[0-9]*/bin/java)))
 
-.PHONY: help build demo demo-explore query trino trino-cli maintain cluster-up cluster-down submit status stop upgrade sql test unit-test clean
+.PHONY: help build demo demo-explore query trino trino-cli maintain cluster-up cluster-down submit status stop upgrade sql bench test unit-test clean
 
 help:
 	@echo "make demo          run every pipeline on the embedded stack and print what it computes"
@@ -25,6 +28,7 @@ help:
 	@echo "make trino         Trino over the Iceberg history of a running stack, until Ctrl-C"
 	@echo "make trino-cli     Trino's command line on it (catalog iceberg, schema history)"
 	@echo "make maintain      compact the Iceberg and Paimon tables and expire old snapshots"
+	@echo "make bench SCALE=small   Customer 360 benchmark against a batch recompute (docs/benchmark.md)"
 	@echo ""
 	@echo "cluster mode (docs/cluster.md):"
 	@echo "make cluster-up    the embedded stack, a Flink session cluster and the SQL Gateway, in the background"
@@ -79,6 +83,9 @@ sql: export STREAMCDP_SQL = $(Q)
 sql: build
 	$(CLUSTER_ENV) $(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.SqlCommand \
 		-Drun.args="$(if $(Q),,--serving $(QUERY) --user $(USER_ID))"
+
+bench: build
+	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.bench.BenchmarkCommand -Drun.args="--scale $(SCALE) --seed $(SEED)"
 
 test:
 	$(MVN) install

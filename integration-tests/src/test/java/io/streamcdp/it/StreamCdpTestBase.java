@@ -177,7 +177,7 @@ public abstract class StreamCdpTestBase {
         return start(new RollingMetricsJob(environment(settings), config));
     }
 
-    private static StreamExecutionEnvironment environment(Configuration settings) {
+    protected static StreamExecutionEnvironment environment(Configuration settings) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(settings);
         // Half the slots: the other half runs the batch queries that check the results.
         env.setParallelism(2);

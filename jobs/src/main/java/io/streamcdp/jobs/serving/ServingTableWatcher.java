@@ -4,6 +4,9 @@ import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.paimon.catalog.Catalog;
@@ -68,6 +71,59 @@ public final class ServingTableWatcher implements AutoCloseable {
         }
         throw new IllegalStateException("No snapshot of " + table.name() + " showed the change for key " + key
                 + " within " + timeout);
+    }
+
+    /**
+     * Waits, snapshot by snapshot, for the first one holding the expected number of rows whose
+     * BIGINT columns add up to the expected sums; returns that snapshot's commit time.
+     */
+    public Instant awaitTotals(long expectedRows, Map<String, Long> expectedSums, Duration timeout) throws Exception {
+        Map<Integer, Long> expected = new java.util.HashMap<>();
+        expectedSums.forEach((name, sum) -> expected.put(column(name), sum));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Long latest = table.snapshotManager().latestSnapshotId();
+            while (latest != null && checkedSnapshot < latest) {
+                checkedSnapshot++;
+                if (hasTotals(checkedSnapshot, expectedRows, expected)) {
+                    return Instant.ofEpochMilli(table.snapshotManager().snapshot(checkedSnapshot).timeMillis());
+                }
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException("No snapshot of " + table.name() + " reached " + expectedRows + " rows and "
+                + expectedSums + " within " + timeout);
+    }
+
+    private boolean hasTotals(long snapshot, long expectedRows, Map<Integer, Long> expectedSums) throws Exception {
+        ReadBuilder builder = table.copy(Map.of("scan.snapshot-id", String.valueOf(snapshot))).newReadBuilder();
+        long[] rows = {0};
+        Map<Integer, Long> sums = new java.util.HashMap<>();
+        forEachRow(builder, row -> {
+            rows[0]++;
+            expectedSums.keySet().forEach(index -> sums.merge(index, row.isNullAt(index) ? 0 : row.getLong(index), Long::sum));
+        });
+        return rows[0] == expectedRows && expectedSums.keySet().stream()
+                .allMatch(index -> expectedSums.get(index).equals(sums.getOrDefault(index, 0L)));
+    }
+
+    /**
+     * The given columns of every row in the newest snapshot, as text (decimals as Paimon prints
+     * them, e.g. 599.00; NULL as "null").
+     */
+    public List<List<String>> latestRows(String... columns) throws Exception {
+        Long latest = table.snapshotManager().latestSnapshotId();
+        List<List<String>> rows = new ArrayList<>();
+        if (latest == null) {
+            return rows;
+        }
+        List<InternalRow.FieldGetter> getters = Arrays.stream(columns)
+                .map(name -> InternalRow.createFieldGetter(table.rowType().getTypeAt(column(name)), column(name)))
+                .toList();
+        ReadBuilder builder = table.copy(Map.of("scan.snapshot-id", String.valueOf(latest))).newReadBuilder();
+        forEachRow(builder, row -> rows.add(getters.stream().map(getter -> String.valueOf(getter.getFieldOrNull(row)))
+                .toList()));
+        return rows;
     }
 
     /** The number of rows in the newest snapshot. */

@@ -1,0 +1,171 @@
+package io.streamcdp.jobs.bench;
+
+import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.jobs.customer360.Customer360Job;
+import io.streamcdp.jobs.serving.ServingTableWatcher;
+import io.streamcdp.stack.Database;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Customer 360 benchmark on whatever stack and Flink cluster it is given: a seeded load, the
+ * initial CDC snapshot's throughput, freshness of single changes, the batch baseline, the peak
+ * memory of the Flink process. The source tables must be empty.
+ */
+public final class Benchmark {
+
+    private static final int FRESHNESS_SAMPLES = 20;
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final StreamCdpConfig config;
+    private final Scale scale;
+    private final long seed;
+    private final Supplier<StreamExecutionEnvironment> environments;
+    private final String flinkProcess;
+
+    /**
+     * @param environments where the Customer 360 job runs (a cluster in this JVM: its peak memory
+     *     is this process's)
+     */
+    public Benchmark(StreamCdpConfig config, Scale scale, long seed, Supplier<StreamExecutionEnvironment> environments,
+            String flinkProcess) {
+        this.config = config;
+        this.scale = scale;
+        this.seed = seed;
+        this.environments = environments;
+        this.flinkProcess = flinkProcess;
+    }
+
+    public BenchmarkResult run() throws Exception {
+        Instant started = Instant.now();
+        BatchBaseline baseline = BatchBaseline.create(config);
+        try {
+            LoadGenerator generator = new LoadGenerator(scale, seed);
+            long loadStart = System.nanoTime();
+            generator.write(config, baseline);
+            long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+
+            Instant submitted = Instant.now();
+            JobClient job = new Customer360Job(environments.get(), config).start();
+            try {
+                BenchmarkResult.CdcSnapshot snapshot = awaitSnapshot(submitted);
+                long recompute = baseline.recompute(scale.customers()).toMillis();
+                int compared = compareWithBaseline(baseline);
+                List<Long> freshness = freshness(generator);
+                long oneChange = percentile(freshness, 50);
+                return new BenchmarkResult(scale.id(), seed, machine(), started.toString(), scale.sourceRows(), loadMillis,
+                        snapshot,
+                        new BenchmarkResult.Freshness(freshness.size(), oneChange, percentile(freshness, 99),
+                                Collections.max(freshness), freshness),
+                        new BenchmarkResult.BatchComparison(recompute, oneChange, (double) recompute / oneChange,
+                                compared),
+                        peakMemoryBytes(), flinkProcess,
+                        List.of("sustained events per second through the whole pipeline",
+                                "freshness under that event load", "PNG plots"));
+            } finally {
+                job.cancel().get();
+            }
+        } finally {
+            baseline.drop();
+        }
+    }
+
+    /** From submission to the commit of the first customer_360 snapshot that holds every source row. */
+    private BenchmarkResult.CdcSnapshot awaitSnapshot(Instant submitted) throws Exception {
+        try (ServingTableWatcher profiles = new ServingTableWatcher(config, "serving", "customer_360")) {
+            Instant complete = profiles.awaitTotals(scale.customers(), Map.of(
+                    "total_orders", scale.orders(),
+                    "total_tickets", scale.tickets(),
+                    "total_web_events", scale.webEvents()), TIMEOUT);
+            long millis = Duration.between(submitted, complete).toMillis();
+            return new BenchmarkResult.CdcSnapshot(scale.sourceRows(), millis, scale.sourceRows() * 1000.0 / millis);
+        }
+    }
+
+    /**
+     * Checks that the streaming pipeline and the batch recompute agree on every profile (before
+     * the freshness orders, which only the sources get); returns how many were compared.
+     */
+    private int compareWithBaseline(BatchBaseline baseline) throws Exception {
+        String[] columns = {"customer_id", "total_orders", "lifetime_value", "total_tickets", "total_web_events",
+                "total_sessions", "engagement_score"};
+        Set<List<String>> batch = new HashSet<>(numbersCompared(baseline.rows(columns)));
+        List<List<String>> streaming;
+        try (ServingTableWatcher profiles = new ServingTableWatcher(config, "serving", "customer_360")) {
+            streaming = numbersCompared(profiles.latestRows(columns));
+        }
+        List<List<String>> different = streaming.stream().filter(row -> !batch.contains(row)).limit(5).toList();
+        if (streaming.size() != batch.size() || !different.isEmpty()) {
+            throw new IllegalStateException("customer_360 differs from the batch recompute: " + streaming.size()
+                    + " profiles against " + batch.size() + "; first differences " + different);
+        }
+        return streaming.size();
+    }
+
+    /** Numbers by value: PostgreSQL prints a sum of zeros as 0, Paimon's DECIMAL(38, 2) as 0.00. */
+    private static List<List<String>> numbersCompared(List<List<String>> rows) {
+        return rows.stream()
+                .map(row -> row.stream().map(field -> new BigDecimal(field).stripTrailingZeros().toPlainString()).toList())
+                .toList();
+    }
+
+    /** One new order at a time, each for another customer: commit in PostgreSQL to Paimon commit. */
+    private List<Long> freshness(LoadGenerator generator) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        try (ServingTableWatcher profiles = new ServingTableWatcher(config, "serving", "customer_360")) {
+            int totalOrders = profiles.column("total_orders");
+            for (int i = 0; i < FRESHNESS_SAMPLES; i++) {
+                // 119 is prime to every scale's customer count, so each sample is another customer.
+                int customer = 1 + (int) ((i * 119L) % scale.customers());
+                long orderId = scale.orders() + 1 + i;
+                Database.ORDERS.execute(config, "INSERT INTO orders VALUES (" + orderId + ", " + customer
+                        + ", 100.00, 'completed', '2026-01-01 00:00:00')");
+                Instant committed = Database.ORDERS.commitTime(config, "orders", "order_id", (int) orderId);
+                long expected = generator.orders(customer) + 1;
+                Instant visible = profiles.awaitVisible(customer, row -> row.getLong(totalOrders) == expected, TIMEOUT);
+                millis.add(Duration.between(committed, visible).toMillis());
+            }
+        }
+        return millis;
+    }
+
+    static long percentile(List<Long> values, int percentile) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+
+    /** The high-water mark of this process's resident memory (Linux). */
+    private static long peakMemoryBytes() throws IOException {
+        return kilobytes(Path.of("/proc/self/status"), "VmHWM:") * 1024;
+    }
+
+    private static BenchmarkResult.Machine machine() throws IOException {
+        return new BenchmarkResult.Machine(Runtime.getRuntime().availableProcessors(),
+                kilobytes(Path.of("/proc/meminfo"), "MemTotal:") * 1024,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    }
+
+    private static long kilobytes(Path file, String field) throws IOException {
+        return Files.readAllLines(file).stream()
+                .filter(line -> line.startsWith(field))
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + field + " in " + file));
+    }
+}

@@ -1,0 +1,52 @@
+package io.streamcdp.jobs.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One benchmark run, as written to {@code bench/results/*.json}. Durations in milliseconds,
+ * rates per second, memory in bytes.
+ */
+public record BenchmarkResult(
+        String scale,
+        long seed,
+        Machine machine,
+        String startedAt,
+        long sourceRows,
+        long loadMillis,
+        CdcSnapshot cdcSnapshot,
+        Freshness freshness,
+        BatchComparison batchBaseline,
+        long flinkPeakMemoryBytes,
+        String flinkProcess,
+        List<String> notMeasuredYet) {
+
+    public record Machine(int cores, long memoryBytes, String os, String java) {}
+
+    /** The initial load: every source row read by Flink CDC until customer_360 holds all of them. */
+    public record CdcSnapshot(long rows, long millis, double rowsPerSecond) {}
+
+    /** Source commit to the commit of the Paimon snapshot that shows it, one change at a time. */
+    public record Freshness(int samples, long p50Millis, long p99Millis, long maxMillis, List<Long> millis) {}
+
+    /**
+     * The batch recompute of customer_360 against the streaming pipeline reflecting one new
+     * order; both computed the same values for {@code profilesCompared} customers.
+     */
+    public record BatchComparison(long recomputeMillis, long oneChangeMillis, double ratio, int profilesCompared) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    public static BenchmarkResult read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), BenchmarkResult.class);
+    }
+}
