@@ -16,7 +16,7 @@ class ChurnAlertsIT extends StreamCdpTestBase {
 
     @Test
     void oneAlertPerEntryIntoTheCondition() throws Exception {
-        loadSeedSample(config);
+        Database.loadSeedSamples(config);
         startCustomer360();
 
         try (KafkaConsumer<String, String> consumer =

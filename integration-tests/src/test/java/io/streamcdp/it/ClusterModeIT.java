@@ -53,7 +53,7 @@ class ClusterModeIT extends StreamCdpTestBase {
 
     @Test
     void pipelinesSurviveStopAndResumeWithEveryChangeOnce() throws Exception {
-        loadSeedSample(config);
+        Database.loadSeedSamples(config);
         InputTopics.create(config, 1);
         int metricsPort = freePort();
         Map<String, String> ports = Map.of(

@@ -13,7 +13,7 @@ class Customer360IT extends StreamCdpTestBase {
 
     @Test
     void seedSampleAndOrder109MatchTheSeedsResults() throws Exception {
-        loadSeedSample(config);
+        Database.loadSeedSamples(config);
         startCustomer360();
 
         // The initial snapshot: every layer holds exactly the seed's published results.
@@ -31,7 +31,7 @@ class Customer360IT extends StreamCdpTestBase {
 
     @Test
     void updatesAndDeletesInEitherDatabaseReachTheProfile() throws Exception {
-        loadSeedSample(config);
+        Database.loadSeedSamples(config);
         startCustomer360();
         awaitRows("SELECT customer_id, engagement_score FROM " + CUSTOMER_360,
                 List.of(List.of("1", "40"), List.of("2", "-5"), List.of("3", "60")));
@@ -83,7 +83,7 @@ class Customer360IT extends StreamCdpTestBase {
 
     @Test
     void orphanRowsAreKeptAndJoinWhenTheirCustomerAppears() throws Exception {
-        loadSeedSample(config);
+        Database.loadSeedSamples(config);
         startCustomer360();
         awaitRows("SELECT customer_id FROM " + CUSTOMER_360, List.of(List.of("1"), List.of("2"), List.of("3")));
 

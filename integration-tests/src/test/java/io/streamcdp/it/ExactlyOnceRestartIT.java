@@ -17,7 +17,7 @@ class ExactlyOnceRestartIT extends StreamCdpTestBase {
 
     @Test
     void changesMadeWhileStoppedArriveOnceAfterResuming() throws Exception {
-        loadSeedSample(config);
+        Database.loadSeedSamples(config);
         JobClient first = startCustomer360();
         // A change made while the snapshot runs is folded into the snapshot row: wait for it first.
         awaitRows(HISTORY_COUNTS, List.of(List.of("orders", "SNAPSHOT", "8"), List.of("tickets", "SNAPSHOT", "4")));

@@ -21,7 +21,7 @@ class FreshnessIT extends StreamCdpTestBase {
 
     @Test
     void everyOrderReachesTheProfileAndFreshnessIsReported() throws Exception {
-        loadSeedSample(config);
+        Database.loadSeedSamples(config);
         startCustomer360();
         awaitRows("SELECT customer_id, total_orders FROM paimon.serving.customer_360",
                 List.of(List.of("1", "3"), List.of("2", "2"), List.of("3", "3")));

@@ -134,12 +134,6 @@ public abstract class StreamCdpTestBase {
         });
     }
 
-    protected static void loadSeedSample(StreamCdpConfig config) {
-        for (Database database : Database.values()) {
-            database.loadSeedSample(config);
-        }
-    }
-
     protected JobClient startCustomer360() throws Exception {
         return startCustomer360(new Configuration());
     }

@@ -106,6 +106,13 @@ public enum Database {
         runScript(config, "seed-sample.sql");
     }
 
+    /** Inserts the seed's sample rows into every database. */
+    public static void loadSeedSamples(StreamCdpConfig config) {
+        for (Database database : values()) {
+            database.loadSeedSample(config);
+        }
+    }
+
     private void runScript(StreamCdpConfig config, String file) {
         execute(config, SqlScript.fromClasspath(resources + file).statements(Map.of()).toArray(String[]::new));
     }

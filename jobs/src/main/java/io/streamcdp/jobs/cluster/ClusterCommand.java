@@ -80,9 +80,7 @@ public final class ClusterCommand {
         StreamCdpConfig config = stack.config();
         Path properties = work().resolve("streamcdp.properties");
         config.writeTo(properties);
-        for (Database database : Database.values()) {
-            database.loadSeedSample(config);
-        }
+        Database.loadSeedSamples(config);
         InputTopics.create(config, 1);
         long started = System.nanoTime();
         LocalSessionCluster cluster = LocalSessionCluster.start(config, flinkConf, Map.of());

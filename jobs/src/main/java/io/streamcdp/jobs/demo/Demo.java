@@ -63,9 +63,7 @@ public final class Demo implements Callable<Integer> {
             config.writeTo(config.path(StreamCdpOptions.WORK_DIR).resolve("streamcdp.properties"));
             console.say("Flink cluster up, web UI at " + flink.restAddress());
 
-            for (Database database : Database.values()) {
-                database.loadSeedSample(config);
-            }
+            Database.loadSeedSamples(config);
             console.say("loaded the seed's sample rows with plain SQL: 3 customers, 8 orders, 4 tickets, 10 web events, 5 content items");
 
             JobClient job = new Customer360Job(

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -58,19 +59,8 @@ public final class ServingTableWatcher implements AutoCloseable {
      * that snapshot's commit time.
      */
     public Instant awaitVisible(Object key, Predicate<InternalRow> condition, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Long latest = table.snapshotManager().latestSnapshotId();
-            while (latest != null && checkedSnapshot < latest) {
-                checkedSnapshot++;
-                if (anyRowMatches(checkedSnapshot, key, condition)) {
-                    return Instant.ofEpochMilli(table.snapshotManager().snapshot(checkedSnapshot).timeMillis());
-                }
-            }
-            Thread.sleep(POLL.toMillis());
-        }
-        throw new IllegalStateException("No snapshot of " + table.name() + " showed the change for key " + key
-                + " within " + timeout);
+        return awaitSnapshot(snapshot -> anyRowMatches(snapshot, key, condition), timeout,
+                "showed the change for key " + key);
     }
 
     /**
@@ -78,28 +68,36 @@ public final class ServingTableWatcher implements AutoCloseable {
      * BIGINT columns add up to the expected sums; returns that snapshot's commit time.
      */
     public Instant awaitTotals(long expectedRows, Map<String, Long> expectedSums, Duration timeout) throws Exception {
-        Map<Integer, Long> expected = new java.util.HashMap<>();
+        Map<Integer, Long> expected = new HashMap<>();
         expectedSums.forEach((name, sum) -> expected.put(column(name), sum));
+        return awaitSnapshot(snapshot -> hasTotals(snapshot, expectedRows, expected), timeout,
+                "reached " + expectedRows + " rows and " + expectedSums);
+    }
+
+    /** Checks every snapshot newer than the last one checked, in order, until one matches. */
+    private Instant awaitSnapshot(SnapshotCondition matches, Duration timeout, String what) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Long latest = table.snapshotManager().latestSnapshotId();
             while (latest != null && checkedSnapshot < latest) {
                 checkedSnapshot++;
-                if (hasTotals(checkedSnapshot, expectedRows, expected)) {
+                if (matches.test(checkedSnapshot)) {
                     return Instant.ofEpochMilli(table.snapshotManager().snapshot(checkedSnapshot).timeMillis());
                 }
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IllegalStateException("No snapshot of " + table.name() + " reached " + expectedRows + " rows and "
-                + expectedSums + " within " + timeout);
+        throw new IllegalStateException("No snapshot of " + table.name() + " " + what + " within " + timeout);
+    }
+
+    private interface SnapshotCondition {
+        boolean test(long snapshot) throws Exception;
     }
 
     private boolean hasTotals(long snapshot, long expectedRows, Map<Integer, Long> expectedSums) throws Exception {
-        ReadBuilder builder = table.copy(Map.of("scan.snapshot-id", String.valueOf(snapshot))).newReadBuilder();
         long[] rows = {0};
-        Map<Integer, Long> sums = new java.util.HashMap<>();
-        forEachRow(builder, row -> {
+        Map<Integer, Long> sums = new HashMap<>();
+        forEachRow(readerAt(snapshot), row -> {
             rows[0]++;
             expectedSums.keySet().forEach(index -> sums.merge(index, row.isNullAt(index) ? 0 : row.getLong(index), Long::sum));
         });
@@ -120,8 +118,8 @@ public final class ServingTableWatcher implements AutoCloseable {
         List<InternalRow.FieldGetter> getters = Arrays.stream(columns)
                 .map(name -> InternalRow.createFieldGetter(table.rowType().getTypeAt(column(name)), column(name)))
                 .toList();
-        ReadBuilder builder = table.copy(Map.of("scan.snapshot-id", String.valueOf(latest))).newReadBuilder();
-        forEachRow(builder, row -> rows.add(getters.stream().map(getter -> String.valueOf(getter.getFieldOrNull(row)))
+        forEachRow(readerAt(latest), row -> rows.add(getters.stream()
+                .map(getter -> String.valueOf(getter.getFieldOrNull(row)))
                 .toList()));
         return rows;
     }
@@ -132,16 +130,19 @@ public final class ServingTableWatcher implements AutoCloseable {
         if (latest == null) {
             return 0;
         }
-        ReadBuilder builder = table.copy(Map.of("scan.snapshot-id", String.valueOf(latest))).newReadBuilder();
         long[] rows = {0};
-        forEachRow(builder, row -> rows[0]++);
+        forEachRow(readerAt(latest), row -> rows[0]++);
         return rows[0];
+    }
+
+    /** A reader of the table as it was at one snapshot. */
+    private ReadBuilder readerAt(long snapshot) {
+        return table.copy(Map.of("scan.snapshot-id", String.valueOf(snapshot))).newReadBuilder();
     }
 
     private boolean anyRowMatches(long snapshot, Object key, Predicate<InternalRow> condition) throws Exception {
         Object internalKey = key instanceof String text ? BinaryString.fromString(text) : key;
-        FileStoreTable pinned = table.copy(Map.of("scan.snapshot-id", String.valueOf(snapshot)));
-        ReadBuilder builder = pinned.newReadBuilder()
+        ReadBuilder builder = readerAt(snapshot)
                 .withFilter(new PredicateBuilder(table.rowType()).equal(0, internalKey));
         InternalRow.FieldGetter firstColumn = InternalRow.createFieldGetter(table.rowType().getTypeAt(0), 0);
         boolean[] found = {false};
