@@ -17,7 +17,7 @@ CLUSTER_ENV = STREAMCDP_CONFIG=$${STREAMCDP_CONFIG:-work/streamcdp.properties}
 # Trino 476 and its CLI need Java 24 or newer: the newest such JDK under /usr/lib/jvm.
 TRINO_JAVA ?= $(lastword $(sort $(wildcard /usr/lib/jvm/*-2[4-9]*/bin/java /usr/lib/jvm/*-3[0-9]*/bin/java)))
 
-.PHONY: help build demo demo-explore query trino trino-cli maintain cluster-up cluster-down submit status stop upgrade sql bench test unit-test clean
+.PHONY: help build demo demo-explore query serve trino trino-cli maintain cluster-up cluster-down submit status stop upgrade sql bench test unit-test clean
 
 help:
 	@echo "make demo          run every pipeline on the embedded stack and print what it computes"
@@ -25,6 +25,7 @@ help:
 	@echo "make query QUERY=recommendations USER_ID=p1"
 	@echo "                   run a serving query of sql/serving/ (top_categories, recommendations)"
 	@echo "                   on the running stack (STREAMCDP_CONFIG=work/streamcdp.properties)"
+	@echo "make serve         the profile API (docs/serving.md) over the serving tables, until Ctrl-C"
 	@echo "make trino         Trino over the Iceberg history of a running stack, until Ctrl-C"
 	@echo "make trino-cli     Trino's command line on it (catalog iceberg, schema history)"
 	@echo "make maintain      compact the Iceberg and Paimon tables and expire old snapshots"
@@ -54,6 +55,11 @@ demo: build
 
 query: build
 	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.serving.QueryCommand -Drun.args="$(QUERY) --user=$(USER_ID)"
+
+# The running stack's configuration when there is one (make demo-explore, make cluster-up).
+serve: build
+	STREAMCDP_CONFIG=$${STREAMCDP_CONFIG:-$$(test -f work/streamcdp.properties && echo work/streamcdp.properties)} \
+		$(MVN) -pl serving exec:exec
 
 demo-explore:
 	$(MAKE) demo DEMO_ARGS=--keep-running
@@ -91,7 +97,7 @@ test:
 	$(MVN) install
 
 unit-test:
-	$(MVN) install -pl stack/kafka-broker,stack/trino,stack/flink-dist,stack,catalog,udfs,jobs
+	$(MVN) install -pl stack/kafka-broker,stack/trino,stack/flink-dist,stack,catalog,udfs,jobs,serving
 
 clean:
 	$(MVN) clean

@@ -134,6 +134,22 @@ public final class StreamCdpOptions {
             key("trino.port").intType().defaultValue(18080)
                     .withDescription("HTTP port of the Trino server that make trino starts (127.0.0.1). 0 picks a free port.");
 
+    public static final ConfigOption<String> SERVING_HOST =
+            key("serving.host").stringType().defaultValue("127.0.0.1")
+                    .withDescription("Address the profile API (make serve) listens on. Loopback by default: expose it "
+                            + "through a proxy or set 0.0.0.0 deliberately.");
+    public static final ConfigOption<Integer> SERVING_PORT =
+            key("serving.port").intType().defaultValue(8090)
+                    .withDescription("HTTP port of the profile API. 0 picks a free port.");
+    public static final ConfigOption<String> SERVING_API_TOKEN =
+            key("serving.api-token").stringType().defaultValue("")
+                    .withDescription("Bearer token every profile API request except /health must carry. Empty: make "
+                            + "serve generates one into <work.dir>/serving/api-token (readable by its owner only).");
+    public static final ConfigOption<Duration> SERVING_POLL_INTERVAL =
+            key("serving.poll-interval").durationType().defaultValue(Duration.ofMillis(100))
+                    .withDescription("How often the profile API looks for new Paimon snapshots. A commit is visible to "
+                            + "lookups within about this plus the time to read it.");
+
     public static final ConfigOption<String> CHECKPOINT_DIR =
             key("checkpoint.dir").stringType().defaultValue("work/checkpoints")
                     .withDescription("Directory (or URI) for checkpoints and savepoints.");
@@ -154,7 +170,7 @@ public final class StreamCdpOptions {
             KAFKA_SEGMENT_MEMBERSHIP_TOPIC, KAFKA_CONTENT_INTERACTIONS_TOPIC, KAFKA_METRIC_EVENTS_TOPIC,
             EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION, METRICS_WINDOW, METRICS_CLOCK,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
-            TRINO_PORT,
+            TRINO_PORT, SERVING_HOST, SERVING_PORT, SERVING_API_TOKEN, SERVING_POLL_INTERVAL,
             CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);
 
     private StreamCdpOptions() {}
