@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamcdp.jobs.bench.Benchmark;
 import io.streamcdp.jobs.bench.BenchmarkResult;
 import io.streamcdp.jobs.bench.Scale;
+import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class BenchmarkIT extends StreamCdpTestBase {
     @Test
     void smallestScaleProducesEveryFigure() throws Exception {
         BenchmarkResult result = new Benchmark(config, Scale.TINY, 42, () -> environment(new Configuration()),
-                "the test JVM").run();
+                "the test JVM", 1_000, Duration.ofSeconds(2)).run();
 
         // 200 customers, 2,000 orders, 400 tickets, 2,000 web events, all read by the snapshot.
         assertThat(result.sourceRows()).isEqualTo(4_600);
@@ -32,6 +34,25 @@ class BenchmarkIT extends StreamCdpTestBase {
         assertThat(result.batchBaseline().oneChangeMillis()).isEqualTo(result.freshness().p50Millis());
         assertThat(result.batchBaseline().ratio())
                 .isEqualTo((double) result.batchBaseline().recomputeMillis() / result.batchBaseline().oneChangeMillis());
+        // The profile API over the same 200 profiles, while 100 orders a second were committed.
+        BenchmarkResult.Lookups lookups = result.lookups();
+        assertThat(lookups.profiles()).isEqualTo(200);
+        assertThat(lookups.apiPeakMemoryBytes()).isGreaterThan(50L * 1024 * 1024);
+        assertThat(lookups.loadMillis()).isPositive();
+        assertThat(lookups.backgroundOrders()).isPositive().matches(orders -> orders % 100 == 0);
+        assertThat(lookups.visibility().millis()).hasSize(20).allSatisfy(millis -> assertThat(millis).isNotNegative());
+        assertThat(lookups.visibility().p50Millis()).isLessThanOrEqualTo(lookups.visibility().p99Millis());
+        for (BenchmarkResult.Latency latency : List.of(lookups.floor(), lookups.paced(), lookups.saturation())) {
+            assertThat(latency.errors()).isZero();
+            assertThat(latency.perSecond()).isPositive();
+            assertThat(latency.p50Millis()).isLessThanOrEqualTo(latency.p99Millis());
+            assertThat(latency.p99Millis()).isLessThanOrEqualTo(latency.p999Millis());
+            assertThat(latency.p999Millis()).isLessThanOrEqualTo(latency.maxMillis());
+        }
+        // Paced: 1,000 a second for 2 s, every one answered.
+        assertThat(lookups.paced().requests()).isEqualTo(2_000);
+        assertThat(lookups.floor().requests()).isEqualTo(2_000);
+        assertThat(lookups.saturation().load()).isEqualTo(64);
         assertThat(result.flinkPeakMemoryBytes()).isGreaterThan(100L * 1024 * 1024);
         assertThat(result.machine().cores()).isPositive();
 

@@ -1,6 +1,7 @@
 package io.streamcdp.serving;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,12 +141,33 @@ public final class TableReplica {
         }
     }
 
+    /**
+     * Applies one snapshot's changes. Groups change in the live map only once the whole snapshot
+     * is read: an update arrives as a retraction and then the new row, and a reader between the
+     * two must not find the key gone.
+     */
     private void apply(List<Split> splits, Map<Object, List<BinaryRow>> target) throws Exception {
+        Map<Object, List<BinaryRow>> changed = target == groups ? new HashMap<>() : target;
         try (RecordReader<InternalRow> reader = read.createReader(splits)) {
             reader.forEachRemaining(row -> {
                 boolean retract = row.getRowKind() == RowKind.DELETE || row.getRowKind() == RowKind.UPDATE_BEFORE;
-                BinaryRow stored = retract ? null : storedCopy(row);
-                target.compute(groupKey(row), (key, rows) -> replace(rows, row, stored));
+                Object key = groupKey(row);
+                List<BinaryRow> current = changed.containsKey(key) ? changed.get(key) : target.getOrDefault(key, List.of());
+                List<BinaryRow> rows = replace(current, row, retract ? null : storedCopy(row));
+                if (rows.isEmpty() && changed == target) {
+                    target.remove(key);
+                } else {
+                    changed.put(key, rows);
+                }
+            });
+        }
+        if (changed != target) {
+            changed.forEach((key, rows) -> {
+                if (rows.isEmpty()) {
+                    target.remove(key);
+                } else {
+                    target.put(key, rows);
+                }
             });
         }
         version++;
@@ -159,18 +181,16 @@ public final class TableReplica {
 
     /** The group without the row of {@code changed}'s primary key, plus {@code stored} if any. */
     private List<BinaryRow> replace(List<BinaryRow> rows, InternalRow changed, BinaryRow stored) {
-        List<BinaryRow> result = new ArrayList<>(rows == null ? 1 : rows.size() + 1);
-        if (rows != null) {
-            for (BinaryRow row : rows) {
-                if (!samePrimaryKey(row, changed)) {
-                    result.add(row);
-                }
+        List<BinaryRow> result = new ArrayList<>(rows.size() + 1);
+        for (BinaryRow row : rows) {
+            if (!samePrimaryKey(row, changed)) {
+                result.add(row);
             }
         }
         if (stored != null) {
             result.add(stored);
         }
-        return result.isEmpty() ? null : List.copyOf(result);
+        return List.copyOf(result);
     }
 
     private boolean samePrimaryKey(InternalRow a, InternalRow b) {

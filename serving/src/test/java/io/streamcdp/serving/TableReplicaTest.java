@@ -11,6 +11,7 @@ import org.apache.paimon.catalog.CatalogFactory;
 import org.apache.paimon.catalog.Identifier;
 import org.apache.paimon.data.BinaryString;
 import org.apache.paimon.data.GenericRow;
+import org.apache.paimon.disk.IOManager;
 import org.apache.paimon.options.Options;
 import org.apache.paimon.schema.Schema;
 import org.apache.paimon.table.Table;
@@ -77,6 +78,28 @@ class TableReplicaTest {
     }
 
     @Test
+    void followsTheChangelogOfALookupChangelogTable() throws Exception {
+        // As customer_360: Paimon writes a changelog of net changes on compaction, which a replica reads.
+        createTable(Map.of("changelog-producer", "lookup"));
+        GenericRow[] users = new GenericRow[200];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = row(RowKind.INSERT, "u" + i, "a", i);
+        }
+        commit(users);
+        replica.follow();
+        assertThat(replica.groupCount()).isEqualTo(200);
+
+        commit(row(RowKind.UPDATE_AFTER, "u1", "a", 100));
+        commit(row(RowKind.UPDATE_AFTER, "u2", "a", 200), row(RowKind.DELETE, "u3", "a", 3));
+        replica.follow();
+        assertThat(scores("u1")).containsExactly("a=100");
+        assertThat(scores("u2")).containsExactly("a=200");
+        assertThat(scores("u3")).isEmpty();
+        assertThat(scores("u128")).containsExactly("a=128");
+        assertThat(replica.groupCount()).isEqualTo(199);
+    }
+
+    @Test
     void waitsForATableThatDoesNotExistYet() throws Exception {
         replica.follow();
         assertThat(replica.loaded()).isFalse();
@@ -127,6 +150,8 @@ class TableReplicaTest {
         Table table = catalog.getTable(TABLE);
         BatchWriteBuilder builder = table.newBatchWriteBuilder();
         try (BatchTableWrite write = builder.newWrite(); BatchTableCommit commit = builder.newCommit()) {
+            // The lookup changelog producer spills to local disk.
+            write.withIOManager(IOManager.create(warehouse.resolve("io").toString()));
             for (GenericRow row : rows) {
                 write.write(row);
             }

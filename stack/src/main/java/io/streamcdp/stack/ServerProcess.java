@@ -40,19 +40,23 @@ final class ServerProcess {
 
     /** Runs a command to completion, failing with its output if it does not exit with 0. */
     static void run(String name, List<String> command, Map<String, String> environment, Path log, Duration timeout) {
-        ServerProcess step = start(name, command, environment, log);
+        start(name, command, environment, log).awaitSuccess(timeout);
+    }
+
+    /** Waits for the process to end by itself, failing with its output unless it exits with 0. */
+    void awaitSuccess(Duration timeout) {
         try {
-            if (!step.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                step.process.destroyForcibly();
-                throw step.failure("did not finish within " + timeout);
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw failure("did not finish within " + timeout);
             }
         } catch (InterruptedException e) {
-            step.process.destroyForcibly();
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw step.failure("was interrupted");
+            throw failure("was interrupted");
         }
-        if (step.process.exitValue() != 0) {
-            throw step.failure("exited with " + step.process.exitValue());
+        if (process.exitValue() != 0) {
+            throw failure("exited with " + process.exitValue());
         }
     }
 
@@ -86,16 +90,7 @@ final class ServerProcess {
 
     /** The process's resident memory, from /proc (Linux). */
     long residentMemoryBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-            throw new IllegalStateException("No VmRSS for " + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the memory of " + name, e);
-        }
+        return ProcessMemory.residentBytes(process.pid());
     }
 
     /** Asks the process to stop with SIGTERM, then kills it if it has not stopped in time. */

@@ -4,10 +4,8 @@ import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.jobs.customer360.Customer360Job;
 import io.streamcdp.jobs.serving.ServingTableWatcher;
 import io.streamcdp.stack.Database;
-import java.io.IOException;
+import io.streamcdp.stack.ProcessMemory;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,18 +33,24 @@ public final class Benchmark {
     private final long seed;
     private final Supplier<StreamExecutionEnvironment> environments;
     private final String flinkProcess;
+    private final int lookupsPerSecond;
+    private final Duration lookupPhase;
 
     /**
      * @param environments where the Customer 360 job runs (a cluster in this JVM: its peak memory
      *     is this process's)
+     * @param lookupsPerSecond the paced rate of the lookup section, which runs each of its loads
+     *     for {@code lookupPhase}
      */
     public Benchmark(StreamCdpConfig config, Scale scale, long seed, Supplier<StreamExecutionEnvironment> environments,
-            String flinkProcess) {
+            String flinkProcess, int lookupsPerSecond, Duration lookupPhase) {
         this.config = config;
         this.scale = scale;
         this.seed = seed;
         this.environments = environments;
         this.flinkProcess = flinkProcess;
+        this.lookupsPerSecond = lookupsPerSecond;
+        this.lookupPhase = lookupPhase;
     }
 
     public BenchmarkResult run() throws Exception {
@@ -66,13 +70,15 @@ public final class Benchmark {
                 int compared = compareWithBaseline(baseline);
                 List<Long> freshness = freshness(generator);
                 long oneChange = percentile(freshness, 50);
+                BenchmarkResult.Lookups lookups = new LookupBenchmark(config, scale.customers(),
+                        scale.orders() + FRESHNESS_SAMPLES + 1, lookupsPerSecond, lookupPhase).run();
                 return new BenchmarkResult(scale.id(), seed, machine(), started.toString(), scale.sourceRows(), loadMillis,
                         snapshot,
                         new BenchmarkResult.Freshness(freshness.size(), oneChange, percentile(freshness, 99),
                                 Collections.max(freshness), freshness),
                         new BenchmarkResult.BatchComparison(recompute, oneChange, (double) recompute / oneChange,
                                 compared),
-                        peakMemoryBytes(), flinkProcess,
+                        lookups, ProcessMemory.peakResidentBytes(ProcessHandle.current().pid()), flinkProcess,
                         List.of("sustained events per second through the whole pipeline",
                                 "freshness under that event load", "PNG plots"));
             } finally {
@@ -149,23 +155,9 @@ public final class Benchmark {
         return sorted.get(Math.max(0, index));
     }
 
-    /** The high-water mark of this process's resident memory (Linux). */
-    private static long peakMemoryBytes() throws IOException {
-        return kilobytes(Path.of("/proc/self/status"), "VmHWM:") * 1024;
-    }
-
-    private static BenchmarkResult.Machine machine() throws IOException {
-        return new BenchmarkResult.Machine(Runtime.getRuntime().availableProcessors(),
-                kilobytes(Path.of("/proc/meminfo"), "MemTotal:") * 1024,
+    private static BenchmarkResult.Machine machine() {
+        return new BenchmarkResult.Machine(Runtime.getRuntime().availableProcessors(), ProcessMemory.machineBytes(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    }
-
-    private static long kilobytes(Path file, String field) throws IOException {
-        return Files.readAllLines(file).stream()
-                .filter(line -> line.startsWith(field))
-                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No " + field + " in " + file));
     }
 }

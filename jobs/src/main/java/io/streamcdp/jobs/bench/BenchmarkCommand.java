@@ -5,6 +5,7 @@ import io.streamcdp.jobs.LocalWarehouses;
 import io.streamcdp.jobs.demo.LocalFlinkCluster;
 import io.streamcdp.stack.EmbeddedStack;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
@@ -21,12 +22,21 @@ import picocli.CommandLine.Option;
 public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--scale", defaultValue = "small",
-            description = "tiny (200 customers), small (10,000) or 1m (1,000,000); 10 orders, 2 tickets and 10 web "
-                    + "events per customer (default: ${DEFAULT-VALUE}).")
+            description = "tiny (200 customers), small (10,000) or 1m (1,000,000), with 10 orders, 2 tickets and 10 web "
+                    + "events per customer; or 1m-profiles (1,000,000 customers, 1 order each, for the profile API) "
+                    + "(default: ${DEFAULT-VALUE}).")
     private String scale;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated rows (default: ${DEFAULT-VALUE}).")
     private long seed;
+
+    @Option(names = "--lookups-per-second", defaultValue = "10000",
+            description = "Paced rate of the profile API lookups (default: ${DEFAULT-VALUE}).")
+    private int lookupsPerSecond;
+
+    @Option(names = "--lookup-seconds", defaultValue = "20",
+            description = "How long each lookup load runs: floor, paced, saturation (default: ${DEFAULT-VALUE}).")
+    private int lookupSeconds;
 
     @Option(names = "--flink-conf", defaultValue = "flink-conf",
             description = "Directory with the Flink config.yaml of the in-process cluster (default: ${DEFAULT-VALUE}).")
@@ -50,7 +60,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 LocalFlinkCluster flink = LocalFlinkCluster.start(flinkConf)) {
             System.out.println("[bench] " + size.id() + ": " + size.sourceRows() + " source rows, seed " + seed);
             result = new Benchmark(stack.config(), size, seed, () -> flink.environment(1),
-                    "the benchmark JVM (Flink cluster in process, plus the load generator)").run();
+                    "the benchmark JVM (Flink cluster in process, plus the load generator)",
+                    lookupsPerSecond, Duration.ofSeconds(lookupSeconds)).run();
         }
         Path file = results.resolve(size.id() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
@@ -65,9 +76,25 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 result.batchBaseline().profilesCompared());
         System.out.printf("[bench] batch recompute of customer_360 in PostgreSQL: %d ms = %.3g times the time one change takes to reach customer_360%n",
                 result.batchBaseline().recomputeMillis(), result.batchBaseline().ratio());
+        BenchmarkResult.Lookups lookups = result.lookups();
+        System.out.printf("[bench] profile API over %d profiles (loaded in %d ms, peak memory %d MB), while the pipeline "
+                + "committed %d new orders:%n", lookups.profiles(), lookups.loadMillis(),
+                lookups.apiPeakMemoryBytes() / (1024 * 1024), lookups.backgroundOrders());
+        System.out.printf("[bench]   a Paimon commit visible to lookups after p50 %d ms, p99 %d ms, max %d ms (%d commits)%n",
+                lookups.visibility().p50Millis(), lookups.visibility().p99Millis(), lookups.visibility().maxMillis(),
+                lookups.visibility().samples());
+        printLatency("machine floor, paced", lookups.floor());
+        printLatency("lookups, paced", lookups.paced());
+        printLatency("lookups, saturated", lookups.saturation());
         System.out.printf("[bench] peak memory of %s: %d MB%n", result.flinkProcess(),
                 result.flinkPeakMemoryBytes() / (1024 * 1024));
         System.out.println("[bench] written to " + file);
         return 0;
+    }
+
+    private static void printLatency(String what, BenchmarkResult.Latency latency) {
+        System.out.printf("[bench]   %s (%d): %d requests/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.1f ms, %d errors%n",
+                what, latency.load(), latency.perSecond(), latency.p50Millis(), latency.p99Millis(), latency.p999Millis(),
+                latency.maxMillis(), latency.errors());
     }
 }

@@ -21,6 +21,7 @@ public record BenchmarkResult(
         CdcSnapshot cdcSnapshot,
         Freshness freshness,
         BatchComparison batchBaseline,
+        Lookups lookups,
         long flinkPeakMemoryBytes,
         String flinkProcess,
         List<String> notMeasuredYet) {
@@ -38,6 +39,25 @@ public record BenchmarkResult(
      * order; both computed the same values for {@code profilesCompared} customers.
      */
     public record BatchComparison(long recomputeMillis, long oneChangeMillis, double ratio, int profilesCompared) {}
+
+    /**
+     * The profile API (serving/, its own JVM) over the pipeline's customer_360 while the pipeline
+     * commits {@code backgroundOrders} new orders, a batch every second; it loaded its replicas
+     * in {@code loadMillis} and its resident memory peaked at {@code apiPeakMemoryBytes}.
+     */
+    public record Lookups(int profiles, long loadMillis, long apiPeakMemoryBytes, Visibility visibility, Latency floor,
+            Latency paced, Latency saturation, long backgroundOrders) {}
+
+    /** A Paimon commit to the first lookup that shows it, one new order at a time. */
+    public record Visibility(int samples, long p50Millis, long p99Millis, long maxMillis, List<Long> millis) {}
+
+    /**
+     * Lookups at a load, from a client in its own JVM: {@code load} is the paced rate per second,
+     * or the requests kept in flight at saturation. Latency from when a request was due; the
+     * floor is the same paced client against an endpoint in its own JVM that does nothing.
+     */
+    public record Latency(int load, long requests, long errors, long perSecond, double p50Millis, double p99Millis,
+            double p999Millis, double maxMillis) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
