@@ -5,9 +5,10 @@ QUERY ?= recommendations
 USER_ID ?=
 TRINO_PORT ?= 18080
 MAINTAIN_ARGS ?=
-# The benchmark's size (tiny, small, 1m) and seed.
+# The benchmark's size (tiny, small, 1m, 1m-profiles), seed and further options (e.g. --rocksdb).
 SCALE ?= small
 SEED ?= 42
+BENCH_ARGS ?=
 # Cluster mode: which pipelines make submit/stop/upgrade act on (default: all), and the query of make sql.
 PIPELINES ?=
 Q ?=
@@ -91,7 +92,7 @@ sql: build
 		-Drun.args="$(if $(Q),,--serving $(QUERY) --user $(USER_ID))"
 
 bench: build
-	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.bench.BenchmarkCommand -Drun.args="--scale $(SCALE) --seed $(SEED)"
+	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.bench.BenchmarkCommand -Drun.args="--scale $(SCALE) --seed $(SEED) $(BENCH_ARGS)"
 
 test:
 	$(MVN) install

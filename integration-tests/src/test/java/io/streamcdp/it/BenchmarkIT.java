@@ -3,10 +3,14 @@ package io.streamcdp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcdp.jobs.bench.Benchmark;
+import io.streamcdp.jobs.bench.BenchmarkPlots;
 import io.streamcdp.jobs.bench.BenchmarkResult;
 import io.streamcdp.jobs.bench.Scale;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +20,8 @@ class BenchmarkIT extends StreamCdpTestBase {
     @Test
     void smallestScaleProducesEveryFigure() throws Exception {
         BenchmarkResult result = new Benchmark(config, Scale.TINY, 42, () -> environment(new Configuration()),
-                "the test JVM", 1_000, Duration.ofSeconds(2)).run();
+                "the test JVM", new Benchmark.Loads(1_000, Duration.ofSeconds(2), List.of(100, 200), Duration.ofSeconds(3)))
+                .run();
 
         // 200 customers, 2,000 orders, 400 tickets, 2,000 web events, all read by the snapshot.
         assertThat(result.sourceRows()).isEqualTo(4_600);
@@ -53,11 +58,29 @@ class BenchmarkIT extends StreamCdpTestBase {
         assertThat(lookups.paced().requests()).isEqualTo(2_000);
         assertThat(lookups.floor().requests()).isEqualTo(2_000);
         assertThat(lookups.saturation().load()).isEqualTo(64);
+        // Kafka events at 100 then 200 a second for 3 s each; markers twice a second.
+        BenchmarkResult.EventLoad events = result.eventLoad();
+        assertThat(events.steps()).isNotEmpty().allSatisfy(step -> {
+            assertThat(step.events()).isEqualTo(3L * step.offeredPerSecond());
+            assertThat(step.markers()).isBetween(6, 7);
+            assertThat(step.markersWithinBound()).isBetween(0, step.markers());
+            assertThat(step.sustained()).isEqualTo(step.markersWithinBound() == step.markers()
+                    && step.producedPerSecond() >= step.offeredPerSecond() * 0.95);
+        });
+        assertThat(events.steps().get(0).offeredPerSecond()).isEqualTo(100);
+        assertThat(events.sustainedPerSecond()).isIn(0, 100, 200);
         assertThat(result.flinkPeakMemoryBytes()).isGreaterThan(100L * 1024 * 1024);
         assertThat(result.machine().cores()).isPositive();
 
         // The result file reads back as written.
         result.write(workDir.resolve("result.json"));
         assertThat(BenchmarkResult.read(workDir.resolve("result.json"))).isEqualTo(result);
+        // The plots are PNG images of the chart size.
+        for (Path plot : BenchmarkPlots.write(result, workDir, "result")) {
+            BufferedImage image = ImageIO.read(plot.toFile());
+            assertThat(image).as(plot.toString()).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(900);
+            assertThat(image.getHeight()).isEqualTo(500);
+        }
     }
 }

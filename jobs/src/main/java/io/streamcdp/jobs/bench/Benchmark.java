@@ -33,24 +33,27 @@ public final class Benchmark {
     private final long seed;
     private final Supplier<StreamExecutionEnvironment> environments;
     private final String flinkProcess;
-    private final int lookupsPerSecond;
-    private final Duration lookupPhase;
+    private final Loads loads;
+
+    /**
+     * The loads after the initial snapshot: lookups paced at {@code lookupsPerSecond} (each load
+     * for {@code lookupPhase}), then Kafka events at each of {@code eventsPerSecond} in turn, each
+     * for {@code eventStep}.
+     */
+    public record Loads(int lookupsPerSecond, Duration lookupPhase, List<Integer> eventsPerSecond, Duration eventStep) {}
 
     /**
      * @param environments where the Customer 360 job runs (a cluster in this JVM: its peak memory
      *     is this process's)
-     * @param lookupsPerSecond the paced rate of the lookup section, which runs each of its loads
-     *     for {@code lookupPhase}
      */
     public Benchmark(StreamCdpConfig config, Scale scale, long seed, Supplier<StreamExecutionEnvironment> environments,
-            String flinkProcess, int lookupsPerSecond, Duration lookupPhase) {
+            String flinkProcess, Loads loads) {
         this.config = config;
         this.scale = scale;
         this.seed = seed;
         this.environments = environments;
         this.flinkProcess = flinkProcess;
-        this.lookupsPerSecond = lookupsPerSecond;
-        this.lookupPhase = lookupPhase;
+        this.loads = loads;
     }
 
     public BenchmarkResult run() throws Exception {
@@ -64,26 +67,33 @@ public final class Benchmark {
 
             Instant submitted = Instant.now();
             JobClient job = new Customer360Job(environments.get(), config).start();
+            BenchmarkResult.CdcSnapshot snapshot;
+            long recompute;
+            int compared;
+            List<Long> freshness;
+            BenchmarkResult.Lookups lookups;
             try {
-                BenchmarkResult.CdcSnapshot snapshot = awaitSnapshot(submitted);
-                long recompute = baseline.recompute(scale.customers()).toMillis();
-                int compared = compareWithBaseline(baseline);
-                List<Long> freshness = freshness(generator);
-                long oneChange = percentile(freshness, 50);
-                BenchmarkResult.Lookups lookups = new LookupBenchmark(config, scale.customers(),
-                        scale.orders() + FRESHNESS_SAMPLES + 1, lookupsPerSecond, lookupPhase).run();
-                return new BenchmarkResult(scale.id(), seed, machine(), started.toString(), scale.sourceRows(), loadMillis,
-                        snapshot,
-                        new BenchmarkResult.Freshness(freshness.size(), oneChange, percentile(freshness, 99),
-                                Collections.max(freshness), freshness),
-                        new BenchmarkResult.BatchComparison(recompute, oneChange, (double) recompute / oneChange,
-                                compared),
-                        lookups, ProcessMemory.peakResidentBytes(ProcessHandle.current().pid()), flinkProcess,
-                        List.of("sustained events per second through the whole pipeline",
-                                "freshness under that event load", "PNG plots"));
+                snapshot = awaitSnapshot(submitted);
+                recompute = baseline.recompute(scale.customers()).toMillis();
+                compared = compareWithBaseline(baseline);
+                freshness = freshness(generator);
+                lookups = new LookupBenchmark(config, scale.customers(), scale.orders() + FRESHNESS_SAMPLES + 1,
+                        loads.lookupsPerSecond(), loads.lookupPhase()).run();
             } finally {
                 job.cancel().get();
             }
+            // The event pipeline alone, so that its rate is not the CDC pipeline's leftovers.
+            BenchmarkResult.EventLoad events =
+                    new EventLoadBenchmark(config, environments, loads.eventsPerSecond(), loads.eventStep()).run();
+            long oneChange = percentile(freshness, 50);
+            return new BenchmarkResult(scale.id(), seed, machine(), started.toString(), scale.sourceRows(), loadMillis,
+                    snapshot,
+                    new BenchmarkResult.Freshness(freshness.size(), oneChange, percentile(freshness, 99),
+                            Collections.max(freshness), freshness),
+                    new BenchmarkResult.BatchComparison(recompute, oneChange, (double) recompute / oneChange, compared),
+                    lookups, events, ProcessMemory.peakResidentBytes(ProcessHandle.current().pid()), flinkProcess,
+                    List.of("CDC freshness while the event load runs (the two pipelines are measured one after the other)",
+                            "the event load on content_interactions (personalization)"));
         } finally {
             baseline.drop();
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +39,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "How long each lookup load runs: floor, paced, saturation (default: ${DEFAULT-VALUE}).")
     private int lookupSeconds;
 
+    @Option(names = "--events-per-second", split = ",", defaultValue = "1000,2000,5000,10000,20000,50000",
+            description = "Kafka event rates to step through until one is not sustained (default: ${DEFAULT-VALUE}).")
+    private List<Integer> eventsPerSecond;
+
+    @Option(names = "--event-step-seconds", defaultValue = "20",
+            description = "How long each event rate runs (default: ${DEFAULT-VALUE}).")
+    private int eventStepSeconds;
+
+    @Option(names = "--rocksdb",
+            description = "Keep state in RocksDB, as flink-conf/config.yaml does, with 1 GB of managed memory, instead "
+                    + "of on the heap of this JVM as the demo does: for 1m and 1m-profiles, whose state outgrows the heap.")
+    private boolean rocksdb;
+
     @Option(names = "--flink-conf", defaultValue = "flink-conf",
             description = "Directory with the Flink config.yaml of the in-process cluster (default: ${DEFAULT-VALUE}).")
     private Path flinkConf;
@@ -57,15 +71,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
         LocalWarehouses.clear(requested);
         BenchmarkResult result;
         try (EmbeddedStack stack = EmbeddedStack.start(requested, message -> System.out.println("[stack] " + message));
-                LocalFlinkCluster flink = LocalFlinkCluster.start(flinkConf)) {
-            System.out.println("[bench] " + size.id() + ": " + size.sourceRows() + " source rows, seed " + seed);
+                LocalFlinkCluster flink = rocksdb ? LocalFlinkCluster.startWithConfiguredStateBackend(flinkConf)
+                        : LocalFlinkCluster.start(flinkConf)) {
+            System.out.println("[bench] " + size.id() + ": " + size.sourceRows() + " source rows, seed " + seed
+                    + ", state " + (rocksdb ? "in RocksDB" : "on the heap"));
             result = new Benchmark(stack.config(), size, seed, () -> flink.environment(1),
                     "the benchmark JVM (Flink cluster in process, plus the load generator)",
-                    lookupsPerSecond, Duration.ofSeconds(lookupSeconds)).run();
+                    new Benchmark.Loads(lookupsPerSecond, Duration.ofSeconds(lookupSeconds), eventsPerSecond,
+                            Duration.ofSeconds(eventStepSeconds))).run();
         }
-        Path file = results.resolve(size.id() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        String base = size.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path file = results.resolve(base + ".json");
         result.write(file);
+        List<Path> plots = BenchmarkPlots.write(result, results, base);
         System.out.printf("[bench] load %d rows: %d ms%n", result.sourceRows(), result.loadMillis());
         System.out.printf("[bench] CDC snapshot: %.0f rows/s (%d rows in %d ms)%n", result.cdcSnapshot().rowsPerSecond(),
                 result.cdcSnapshot().rows(), result.cdcSnapshot().millis());
@@ -86,9 +104,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         printLatency("machine floor, paced", lookups.floor());
         printLatency("lookups, paced", lookups.paced());
         printLatency("lookups, saturated", lookups.saturation());
+        System.out.printf("[bench] events sustained by the segments pipeline: %,d/s (every marker within %d ms; "
+                + "steps above)%n", result.eventLoad().sustainedPerSecond(), result.eventLoad().boundMillis());
         System.out.printf("[bench] peak memory of %s: %d MB%n", result.flinkProcess(),
                 result.flinkPeakMemoryBytes() / (1024 * 1024));
-        System.out.println("[bench] written to " + file);
+        System.out.println("[bench] written to " + file + ", plots " + plots);
         return 0;
     }
 

@@ -22,6 +22,7 @@ public record BenchmarkResult(
         Freshness freshness,
         BatchComparison batchBaseline,
         Lookups lookups,
+        EventLoad eventLoad,
         long flinkPeakMemoryBytes,
         String flinkProcess,
         List<String> notMeasuredYet) {
@@ -58,6 +59,19 @@ public record BenchmarkResult(
      */
     public record Latency(int load, long requests, long errors, long perSecond, double p50Millis, double p99Millis,
             double p999Millis, double maxMillis) {}
+
+    /**
+     * The segments pipeline under stepped Kafka event loads: the highest rate at which every
+     * marker event reached the serving tables within {@code boundMillis}, and each step.
+     */
+    public record EventLoad(List<EventStep> steps, int sustainedPerSecond, long boundMillis) {}
+
+    /**
+     * One rate: events offered and produced per second, and the freshness of the markers
+     * (production to visible in recent_purchasers); -1 when no marker showed.
+     */
+    public record EventStep(int offeredPerSecond, long events, double producedPerSecond, int markers,
+            int markersWithinBound, long p50Millis, long p99Millis, long maxMillis, boolean sustained) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

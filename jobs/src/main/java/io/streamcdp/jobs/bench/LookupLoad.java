@@ -26,7 +26,7 @@ public final class LookupLoad implements Callable<Integer> {
     /** What one run of this load measured. */
     public record Result(Latency floor, Latency paced, Latency saturation) {}
 
-    private static final int CONNECTIONS = 64;
+    private static final int CONNECTIONS = 16;
     private static final int IDS = 1 << 16;
 
     @Option(names = "--api", required = true, description = "Base URL of the profile API.")

@@ -27,9 +27,24 @@ public final class LocalFlinkCluster implements AutoCloseable {
         this.restAddress = restAddress;
     }
 
-    /** Starts a cluster configured by the {@code config.yaml} in the given directory. */
+    /** Starts a cluster configured by the {@code config.yaml} in the given directory, state on the heap. */
     public static LocalFlinkCluster start(Path configDirectory) throws Exception {
+        return start(configuration(configDirectory));
+    }
+
+    /**
+     * Starts a cluster with state in RocksDB as {@code config.yaml} says, with its managed memory
+     * as configured: for state larger than the heap (a benchmark of a million profiles).
+     */
+    public static LocalFlinkCluster startWithConfiguredStateBackend(Path configDirectory) throws Exception {
+        Configuration configured = GlobalConfiguration.loadConfiguration(configDirectory.toString());
         Configuration configuration = configuration(configDirectory);
+        configuration.set(StateBackendOptions.STATE_BACKEND, configured.get(StateBackendOptions.STATE_BACKEND));
+        configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("1g"));
+        return start(configuration);
+    }
+
+    private static LocalFlinkCluster start(Configuration configuration) throws Exception {
         // Any free port: several demos or tests may run on one machine.
         configuration.set(RestOptions.BIND_PORT, "0");
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
