@@ -1,5 +1,7 @@
 package io.streamcdp.it;
 
+import static io.streamcdp.it.TestEvents.interaction;
+import static io.streamcdp.it.TestEvents.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcdp.catalog.StreamCdpOptions;
@@ -7,7 +9,6 @@ import io.streamcdp.jobs.serving.ServingQuery;
 import io.streamcdp.stack.Database;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Personalization features from the content_interactions topic, with hand-computed windows. */
@@ -105,17 +106,5 @@ class PersonalizationIT extends StreamCdpTestBase {
                 List.of("INVALID_FIELD", "dwell_seconds -5 is outside the plausible range [0, 14400]"),
                 List.of("UNKNOWN_VALUE", "interaction_type 'like' is not one of [click, save, share, view]"),
                 List.of("INVALID_FIELD", "dwell_seconds 90000 is outside the plausible range [0, 14400]")));
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String topic, String json) throws Exception {
-        producer.send(new ProducerRecord<>(topic, json)).get();
-    }
-
-    private static String interaction(String id, String user, String content, String category, String type,
-            Integer dwellSeconds, String time) {
-        return "{\"event_id\":\"" + id + "\",\"user_id\":\"" + user + "\",\"content_id\":\"" + content
-                + "\",\"content_type\":\"article\",\"category\":\"" + category + "\",\"interaction_type\":\"" + type + "\""
-                + (dwellSeconds == null ? "" : ",\"dwell_seconds\":" + dwellSeconds)
-                + ",\"event_time\":\"" + time + "\"}";
     }
 }

@@ -235,9 +235,6 @@ class SegmentsIT extends StreamCdpTestBase {
     }
 
     private static String event(String id, String user, String type, String category, String value, String time) {
-        return "{\"event_id\":\"" + id + "\",\"user_id\":\"" + user + "\",\"session_id\":\"s-" + user
-                + "\",\"event_type\":\"" + type + "\""
-                + (category == null ? "" : ",\"category\":\"" + category + "\"")
-                + (value == null ? "" : ",\"value\":" + value) + ",\"event_time\":\"" + time + "\"}";
+        return TestEvents.userEvent(id, user, type, category, value, time);
     }
 }

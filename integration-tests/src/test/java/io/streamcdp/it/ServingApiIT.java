@@ -1,5 +1,8 @@
 package io.streamcdp.it;
 
+import static io.streamcdp.it.TestEvents.interaction;
+import static io.streamcdp.it.TestEvents.send;
+import static io.streamcdp.it.TestEvents.userEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /** The profile API over the tables the real pipelines write: what a source change does to a lookup. */
@@ -91,10 +93,10 @@ class ServingApiIT extends StreamCdpTestBase {
             ServingClient api = new ServingClient(server, TOKEN);
             String events = config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC);
             // u1 views a product three times and buys on Monday 30 March: high intent and a purchaser.
-            send(producer, events, event("e1", "u1", "product_view", "100.00", "2026-03-30T10:00:00Z"));
-            send(producer, events, event("e2", "u1", "product_view", "50.00", "2026-03-30T11:00:00Z"));
-            send(producer, events, event("e3", "u1", "product_view", "25.50", "2026-03-30T12:00:00Z"));
-            send(producer, events, event("e4", "u1", "purchase", "120.50", "2026-03-30T12:30:00Z"));
+            send(producer, events, userEvent("e1", "u1", "product_view", "electronics", "100.00", "2026-03-30T10:00:00Z"));
+            send(producer, events, userEvent("e2", "u1", "product_view", "electronics", "50.00", "2026-03-30T11:00:00Z"));
+            send(producer, events, userEvent("e3", "u1", "product_view", "electronics", "25.50", "2026-03-30T12:00:00Z"));
+            send(producer, events, userEvent("e4", "u1", "purchase", "electronics", "120.50", "2026-03-30T12:30:00Z"));
             // p1 likes tech (score 9) and food (1); p2 food (7) and tech (5); c9 is not in the catalog.
             send(producer, interactions, interaction("i1", "p1", "c1", "tech", "view", 30, "2026-04-06T10:00:00Z"));
             send(producer, interactions, interaction("i2", "p1", "c1", "tech", "click", 12, "2026-04-06T10:05:00Z"));
@@ -204,23 +206,5 @@ class ServingApiIT extends StreamCdpTestBase {
         }
         String text = value.asText();
         return text.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?") ? text.substring(0, 19).replace('T', ' ') : text;
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String topic, String json) throws Exception {
-        producer.send(new ProducerRecord<>(topic, json)).get();
-    }
-
-    private static String event(String id, String user, String type, String value, String time) {
-        return "{\"event_id\":\"" + id + "\",\"user_id\":\"" + user + "\",\"session_id\":\"s-" + user
-                + "\",\"event_type\":\"" + type + "\",\"category\":\"electronics\",\"value\":" + value
-                + ",\"event_time\":\"" + time + "\"}";
-    }
-
-    private static String interaction(String id, String user, String content, String category, String type,
-            Integer dwellSeconds, String time) {
-        return "{\"event_id\":\"" + id + "\",\"user_id\":\"" + user + "\",\"content_id\":\"" + content
-                + "\",\"content_type\":\"article\",\"category\":\"" + category + "\",\"interaction_type\":\"" + type + "\""
-                + (dwellSeconds == null ? "" : ",\"dwell_seconds\":" + dwellSeconds)
-                + ",\"event_time\":\"" + time + "\"}";
     }
 }

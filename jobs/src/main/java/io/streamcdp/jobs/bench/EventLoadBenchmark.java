@@ -70,7 +70,9 @@ final class EventLoadBenchmark {
         try (KafkaProducer<String, String> producer = producer(); Markers markers = new Markers()) {
             // The first marker also waits out the job's start.
             markers.send(producer, topic, "warm-up");
-            markers.awaitAll(Duration.ofMinutes(5));
+            if (!markers.awaitAll(Duration.ofMinutes(5))) {
+                throw new IllegalStateException("The segments job did not show a first purchase within 5 minutes");
+            }
             List<EventStep> steps = new ArrayList<>();
             int sustained = 0;
             for (int rate : rates) {
@@ -190,12 +192,13 @@ final class EventLoadBenchmark {
             });
         }
 
-        /** Waits until every marker sent has shown, or the timeout has passed. */
-        void awaitAll(Duration timeout) throws InterruptedException {
+        /** Waits until every marker sent has shown or the timeout has passed; whether all showed. */
+        boolean awaitAll(Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!pending.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(POLL.toMillis());
             }
+            return pending.isEmpty();
         }
 
         void reset() {
