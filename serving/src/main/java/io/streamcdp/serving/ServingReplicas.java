@@ -8,10 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.paimon.catalog.Catalog;
-import org.apache.paimon.catalog.CatalogContext;
-import org.apache.paimon.catalog.CatalogFactory;
 import org.apache.paimon.catalog.Identifier;
-import org.apache.paimon.options.Options;
 
 /**
  * The replicas of the serving tables that lookups read, and the one thread that keeps them
@@ -50,9 +47,7 @@ public final class ServingReplicas implements AutoCloseable {
 
     /** Opens the Paimon warehouse of the configuration and starts following its serving tables. */
     public static ServingReplicas start(StreamCdpConfig config) {
-        Options options = new Options();
-        options.set("warehouse", config.uri(StreamCdpOptions.PAIMON_WAREHOUSE));
-        ServingReplicas replicas = new ServingReplicas(CatalogFactory.createCatalog(CatalogContext.create(options)));
+        ServingReplicas replicas = new ServingReplicas(PaimonWarehouse.open(config));
         long pollMillis = config.get(StreamCdpOptions.SERVING_POLL_INTERVAL).toMillis();
         replicas.follower.scheduleWithFixedDelay(replicas::followAll, 0, pollMillis, TimeUnit.MILLISECONDS);
         return replicas;

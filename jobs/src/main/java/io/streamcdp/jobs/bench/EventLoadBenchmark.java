@@ -6,6 +6,7 @@ import io.streamcdp.jobs.bench.BenchmarkResult.EventLoad;
 import io.streamcdp.jobs.bench.BenchmarkResult.EventStep;
 import io.streamcdp.jobs.cluster.InputTopics;
 import io.streamcdp.jobs.segments.SegmentsJob;
+import io.streamcdp.serving.PaimonWarehouse;
 import io.streamcdp.serving.TableReplica;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +29,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.paimon.catalog.Catalog;
-import org.apache.paimon.catalog.CatalogContext;
-import org.apache.paimon.catalog.CatalogFactory;
 import org.apache.paimon.catalog.Identifier;
-import org.apache.paimon.options.Options;
 
 /**
  * The segments pipeline under a stepped Kafka event load: product views of many users at each
@@ -156,9 +154,7 @@ final class EventLoadBenchmark {
         private int sent;
 
         Markers() {
-            Options options = new Options();
-            options.set("warehouse", config.uri(StreamCdpOptions.PAIMON_WAREHOUSE));
-            catalog = CatalogFactory.createCatalog(CatalogContext.create(options));
+            catalog = PaimonWarehouse.open(config);
             purchasers = new TableReplica(catalog, Identifier.create("serving", "recent_purchasers"), "user_id");
             follower.scheduleWithFixedDelay(this::look, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
         }

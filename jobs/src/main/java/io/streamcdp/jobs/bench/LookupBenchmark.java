@@ -67,10 +67,11 @@ final class LookupBenchmark {
 
     Lookups run() throws Exception {
         String token = UUID.randomUUID().toString();
-        String api = "http://127.0.0.1:" + freePort();
+        int port = freePort();
+        String api = "http://127.0.0.1:" + port;
         Path directory = Files.createDirectories(config.path(StreamCdpOptions.WORK_DIR).resolve("bench"));
         Path apiConfig = directory.resolve("serving.properties");
-        config.with(StreamCdpOptions.SERVING_PORT, Integer.parseInt(api.substring(api.lastIndexOf(':') + 1)))
+        config.with(StreamCdpOptions.SERVING_PORT, port)
                 .with(StreamCdpOptions.SERVING_API_TOKEN, token)
                 .writeTo(apiConfig);
         long loadStart = System.nanoTime();

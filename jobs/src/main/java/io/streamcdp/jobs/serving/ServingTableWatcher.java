@@ -1,7 +1,7 @@
 package io.streamcdp.jobs.serving;
 
 import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.serving.PaimonWarehouse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,12 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.paimon.catalog.Catalog;
-import org.apache.paimon.catalog.CatalogContext;
-import org.apache.paimon.catalog.CatalogFactory;
 import org.apache.paimon.catalog.Identifier;
 import org.apache.paimon.data.BinaryString;
 import org.apache.paimon.data.InternalRow;
-import org.apache.paimon.options.Options;
 import org.apache.paimon.predicate.PredicateBuilder;
 import org.apache.paimon.reader.RecordReader;
 import org.apache.paimon.table.FileStoreTable;
@@ -36,9 +33,7 @@ public final class ServingTableWatcher implements AutoCloseable {
     private long checkedSnapshot;
 
     public ServingTableWatcher(StreamCdpConfig config, String database, String tableName) {
-        Options options = new Options();
-        options.set("warehouse", config.uri(StreamCdpOptions.PAIMON_WAREHOUSE));
-        this.catalog = CatalogFactory.createCatalog(CatalogContext.create(options));
+        this.catalog = PaimonWarehouse.open(config);
         try {
             this.table = (FileStoreTable) catalog.getTable(Identifier.create(database, tableName));
         } catch (Catalog.TableNotExistException e) {
