@@ -4,6 +4,8 @@
 -- would race to create it) and must have REPLICA IDENTITY FULL, so that updates and deletes
 -- carry the whole old row: the aggregates downstream retract exactly what they had counted.
 -- op_ts is the source commit time of a change (the epoch for rows read by the snapshot).
+-- The initial snapshot reads each table in chunks of cdc.snapshot-chunk-size rows; every chunk
+-- costs a new connection and a short read of the log behind it, and is held in memory whole.
 CREATE DATABASE IF NOT EXISTS cdc;
 
 CREATE TABLE IF NOT EXISTS cdc.customers (
@@ -27,7 +29,8 @@ CREATE TABLE IF NOT EXISTS cdc.customers (
     'debezium.publication.name' = 'streamcdp_customers',
     'debezium.publication.autocreate.mode' = 'disabled',
     'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true'
+    'scan.incremental.snapshot.enabled' = 'true',
+    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
 );
 
 CREATE TABLE IF NOT EXISTS cdc.orders (
@@ -51,7 +54,8 @@ CREATE TABLE IF NOT EXISTS cdc.orders (
     'debezium.publication.name' = 'streamcdp_orders',
     'debezium.publication.autocreate.mode' = 'disabled',
     'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true'
+    'scan.incremental.snapshot.enabled' = 'true',
+    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
 );
 
 CREATE TABLE IF NOT EXISTS cdc.web_activity (
@@ -76,7 +80,8 @@ CREATE TABLE IF NOT EXISTS cdc.web_activity (
     'debezium.publication.name' = 'streamcdp_web_activity',
     'debezium.publication.autocreate.mode' = 'disabled',
     'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true'
+    'scan.incremental.snapshot.enabled' = 'true',
+    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
 );
 
 -- The helpdesk runs on MySQL or MariaDB; the server needs binlog_format=ROW and
@@ -100,7 +105,8 @@ CREATE TABLE IF NOT EXISTS cdc.support_tickets (
     'database-name' = '${mysql.helpdesk-database}',
     'table-name' = 'support_tickets',
     'server-id' = '${mysql.server-id}',
-    'server-time-zone' = 'UTC'
+    'server-time-zone' = 'UTC',
+    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
 );
 
 -- The identity graph (CRM database): anonymous visitor id -> known user id.
@@ -123,7 +129,8 @@ CREATE TABLE IF NOT EXISTS cdc.identity_map (
     'debezium.publication.name' = 'streamcdp_identity_map',
     'debezium.publication.autocreate.mode' = 'disabled',
     'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true'
+    'scan.incremental.snapshot.enabled' = 'true',
+    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
 );
 
 -- The content catalog (CMS database), recommended from by personalization.
@@ -149,5 +156,6 @@ CREATE TABLE IF NOT EXISTS cdc.content_items (
     'debezium.publication.name' = 'streamcdp_content_items',
     'debezium.publication.autocreate.mode' = 'disabled',
     'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true'
+    'scan.incremental.snapshot.enabled' = 'true',
+    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
 );

@@ -67,6 +67,12 @@ public final class StreamCdpOptions {
             key("mysql.server-id").stringType().defaultValue("5400-5409")
                     .withDescription("Binlog client server ids of the MySQL CDC source; unique per job on one server.");
 
+    public static final ConfigOption<Integer> CDC_SNAPSHOT_CHUNK_SIZE =
+            key("cdc.snapshot-chunk-size").intType().defaultValue(50_000)
+                    .withDescription("Rows per chunk of a CDC source's initial snapshot. Each chunk opens a connection "
+                            + "and reads the log written while it was read, so larger chunks load faster; a reader "
+                            + "holds one chunk in memory.");
+
     public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
             key("kafka.bootstrap-servers").stringType().defaultValue("127.0.0.1:19092")
                     .withDescription("Kafka bootstrap servers for event sources and sink topics.");
@@ -156,6 +162,15 @@ public final class StreamCdpOptions {
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             key("checkpoint.interval").durationType().defaultValue(Duration.ofSeconds(1))
                     .withDescription("Checkpoint interval. Paimon and Iceberg commit on checkpoints, so this bounds freshness.");
+    public static final ConfigOption<Duration> MINI_BATCH_LATENCY =
+            key("pipelines.mini-batch-latency").durationType().defaultValue(Duration.ofMillis(200))
+                    .withDescription("How long the SQL aggregates and joins collect changes before applying them per "
+                            + "key at once (Flink's mini-batch); every checkpoint also flushes them, so Paimon and "
+                            + "Iceberg see no delay. 0 applies every change on its own, at many times the state "
+                            + "accesses.");
+    public static final ConfigOption<Integer> MINI_BATCH_SIZE =
+            key("pipelines.mini-batch-size").intType().defaultValue(10_000)
+                    .withDescription("The most changes one mini-batch holds before it is applied.");
 
     public static final ConfigOption<String> WORK_DIR =
             key("work.dir").stringType().defaultValue("work")
@@ -166,12 +181,13 @@ public final class StreamCdpOptions {
             POSTGRES_CRM_DATABASE, POSTGRES_ORDERS_DATABASE, POSTGRES_CLICKSTREAM_DATABASE,
             POSTGRES_CMS_DATABASE, POSTGRES_TARGETING_DATABASE, POSTGRES_FEATURES_DATABASE, POSTGRES_SLOT_PREFIX,
             MYSQL_HOSTNAME, MYSQL_PORT, MYSQL_USERNAME, MYSQL_PASSWORD, MYSQL_HELPDESK_DATABASE, MYSQL_SERVER_ID,
+            CDC_SNAPSHOT_CHUNK_SIZE,
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, KAFKA_HIGH_INTENT_TOPIC,
             KAFKA_SEGMENT_MEMBERSHIP_TOPIC, KAFKA_CONTENT_INTERACTIONS_TOPIC, KAFKA_METRIC_EVENTS_TOPIC,
             EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION, METRICS_WINDOW, METRICS_CLOCK,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
             TRINO_PORT, SERVING_HOST, SERVING_PORT, SERVING_API_TOKEN, SERVING_POLL_INTERVAL,
-            CHECKPOINT_DIR, CHECKPOINT_INTERVAL, WORK_DIR);
+            CHECKPOINT_DIR, CHECKPOINT_INTERVAL, MINI_BATCH_LATENCY, MINI_BATCH_SIZE, WORK_DIR);
 
     private StreamCdpOptions() {}
 }
