@@ -29,6 +29,9 @@ class BenchmarkIT extends StreamCdpTestBase {
         assertThat(result.cdcSnapshot().millis()).isPositive();
         assertThat(result.cdcSnapshot().rowsPerSecond())
                 .isEqualTo(4_600 * 1000.0 / result.cdcSnapshot().millis());
+        // The job's first commit comes before the one that holds every row.
+        assertThat(result.cdcSnapshot().firstCommitMillis()).isPositive().isLessThanOrEqualTo(result.cdcSnapshot().millis());
+        assertThat(result.cdcSnapshot().loadingRowsPerSecond()).isGreaterThanOrEqualTo(result.cdcSnapshot().rowsPerSecond());
         assertThat(result.freshness().samples()).isEqualTo(20);
         assertThat(result.freshness().millis()).hasSize(20).allSatisfy(millis -> assertThat(millis).isPositive());
         assertThat(result.freshness().p50Millis()).isPositive()

@@ -61,9 +61,12 @@ public abstract class StreamCdpTestBase {
     private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** The project's own cluster configuration, flink-conf/config.yaml, as the demo adapts it to one JVM. */
-    private static final Configuration FLINK_CONF =
-            LocalFlinkCluster.configuration(Path.of(System.getProperty("streamcdp.flink-conf")));
+    /**
+     * The project's own cluster configuration, flink-conf/config.yaml, as the demo adapts it to
+     * one JVM; the state changelog of every test's jobs goes under the build's output.
+     */
+    private static final Configuration FLINK_CONF = LocalFlinkCluster.configuration(
+            Path.of(System.getProperty("streamcdp.flink-conf")), Path.of("target", "state-changelog").toAbsolutePath().toUri());
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(

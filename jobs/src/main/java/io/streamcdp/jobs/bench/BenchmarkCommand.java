@@ -52,6 +52,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "of on the heap of this JVM as the demo does: for 1m and 1m-profiles, whose state outgrows the heap.")
     private boolean rocksdb;
 
+    @Option(names = "--parallelism", defaultValue = "1",
+            description = "Parallelism of the benchmarked jobs (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+
     @Option(names = "--flink-conf", defaultValue = "flink-conf",
             description = "Directory with the Flink config.yaml of the in-process cluster (default: ${DEFAULT-VALUE}).")
     private Path flinkConf;
@@ -71,11 +75,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         LocalWarehouses.clear(requested);
         BenchmarkResult result;
         try (EmbeddedStack stack = EmbeddedStack.start(requested, message -> System.out.println("[stack] " + message));
-                LocalFlinkCluster flink = rocksdb ? LocalFlinkCluster.startWithConfiguredStateBackend(flinkConf)
-                        : LocalFlinkCluster.start(flinkConf)) {
+                LocalFlinkCluster flink = rocksdb ? LocalFlinkCluster.startWithConfiguredStateBackend(flinkConf, requested)
+                        : LocalFlinkCluster.start(flinkConf, requested)) {
             System.out.println("[bench] " + size.id() + ": " + size.sourceRows() + " source rows, seed " + seed
-                    + ", state " + (rocksdb ? "in RocksDB" : "on the heap"));
-            result = new Benchmark(stack.config(), size, seed, () -> flink.environment(1),
+                    + ", state " + (rocksdb ? "in RocksDB" : "on the heap") + ", parallelism " + parallelism);
+            result = new Benchmark(stack.config(), size, seed, () -> flink.environment(parallelism),
                     "the benchmark JVM (Flink cluster in process, plus the load generator)",
                     new Benchmark.Loads(lookupsPerSecond, Duration.ofSeconds(lookupSeconds), eventsPerSecond,
                             Duration.ofSeconds(eventStepSeconds))).run();
@@ -85,8 +89,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         result.write(file);
         List<Path> plots = BenchmarkPlots.write(result, results, base);
         System.out.printf("[bench] load %d rows: %d ms%n", result.sourceRows(), result.loadMillis());
-        System.out.printf("[bench] CDC snapshot: %.0f rows/s (%d rows in %d ms)%n", result.cdcSnapshot().rowsPerSecond(),
-                result.cdcSnapshot().rows(), result.cdcSnapshot().millis());
+        BenchmarkResult.CdcSnapshot snapshot = result.cdcSnapshot();
+        System.out.printf("[bench] CDC snapshot: %.0f rows/s (%d rows in %d ms); %.0f rows/s after the job's first "
+                + "commit at %d ms%n", snapshot.rowsPerSecond(), snapshot.rows(), snapshot.millis(),
+                snapshot.loadingRowsPerSecond(), snapshot.firstCommitMillis());
         System.out.printf("[bench] freshness of one change: p50 %d ms, p99 %d ms, max %d ms (%d changes)%n",
                 result.freshness().p50Millis(), result.freshness().p99Millis(), result.freshness().maxMillis(),
                 result.freshness().samples());

@@ -29,8 +29,13 @@ public record BenchmarkResult(
 
     public record Machine(int cores, long memoryBytes, String os, String java) {}
 
-    /** The initial load: every source row read by Flink CDC until customer_360 holds all of them. */
-    public record CdcSnapshot(long rows, long millis, double rowsPerSecond) {}
+    /**
+     * The initial load: every source row read by Flink CDC until customer_360 holds all of them,
+     * {@code millis} after the job's submission; its first commit came {@code firstCommitMillis}
+     * after the submission (the job's start-up), and {@code loadingRowsPerSecond} leaves that out.
+     */
+    public record CdcSnapshot(long rows, long millis, double rowsPerSecond, long firstCommitMillis,
+            double loadingRowsPerSecond) {}
 
     /** Source commit to the commit of the Paimon snapshot that shows it, one change at a time. */
     public record Freshness(int samples, long p50Millis, long p99Millis, long maxMillis, List<Long> millis) {}

@@ -2,6 +2,7 @@ package io.streamcdp.jobs.cluster;
 
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.jobs.demo.LocalFlinkCluster;
 import io.streamcdp.stack.FlinkSessionCluster;
 import io.streamcdp.stack.FlinkSqlGateway;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class LocalSessionCluster implements AutoCloseable {
         Map<String, String> options = new HashMap<>();
         options.put("execution.checkpointing.dir", config.uri(StreamCdpOptions.CHECKPOINT_DIR));
         options.put("execution.checkpointing.savepoint-dir", clusterDir.resolve("savepoints").toUri().toString());
+        options.put(LocalFlinkCluster.CHANGELOG_DIR, config.uri(StreamCdpOptions.CHECKPOINT_DIR) + "/changelog");
         options.put("io.tmp.dirs", clusterDir.resolve("tmp").toString());
         options.put("web.upload.dir", clusterDir.resolve("uploads").toString());
         options.putAll(overrides);

@@ -58,7 +58,7 @@ public final class Demo implements Callable<Integer> {
         LocalWarehouses.clear(requested);
         console.say("starting the embedded stack (PostgreSQL, MariaDB, Kafka)");
         try (EmbeddedStack stack = EmbeddedStack.start(requested, console::say);
-                LocalFlinkCluster flink = LocalFlinkCluster.start(flinkConf)) {
+                LocalFlinkCluster flink = LocalFlinkCluster.start(flinkConf, requested)) {
             StreamCdpConfig config = stack.config();
             config.writeTo(config.path(StreamCdpOptions.WORK_DIR).resolve("streamcdp.properties"));
             console.say("Flink cluster up, web UI at " + flink.restAddress());

@@ -1,5 +1,7 @@
 package io.streamcdp.jobs.demo;
 
+import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.catalog.StreamCdpOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
@@ -19,6 +21,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class LocalFlinkCluster implements AutoCloseable {
 
+    /** Where a cluster keeps the changelog of its jobs' state (a machine path, as the checkpoints'). */
+    public static final String CHANGELOG_DIR = "state.changelog.dstl.dfs.base-path";
+
     private final MiniCluster cluster;
     private final URI restAddress;
 
@@ -27,18 +32,22 @@ public final class LocalFlinkCluster implements AutoCloseable {
         this.restAddress = restAddress;
     }
 
-    /** Starts a cluster configured by the {@code config.yaml} in the given directory, state on the heap. */
-    public static LocalFlinkCluster start(Path configDirectory) throws Exception {
-        return start(configuration(configDirectory));
+    /**
+     * Starts a cluster configured by the {@code config.yaml} in the given directory, state on the
+     * heap, its changelog beside the checkpoints of the given configuration.
+     */
+    public static LocalFlinkCluster start(Path configDirectory, StreamCdpConfig config) throws Exception {
+        return start(configuration(configDirectory, changelogDirectory(config)));
     }
 
     /**
      * Starts a cluster with state in RocksDB as {@code config.yaml} says, with its managed memory
      * as configured: for state larger than the heap (a benchmark of a million profiles).
      */
-    public static LocalFlinkCluster startWithConfiguredStateBackend(Path configDirectory) throws Exception {
+    public static LocalFlinkCluster startWithConfiguredStateBackend(Path configDirectory, StreamCdpConfig config)
+            throws Exception {
         Configuration configured = GlobalConfiguration.loadConfiguration(configDirectory.toString());
-        Configuration configuration = configuration(configDirectory);
+        Configuration configuration = configuration(configDirectory, changelogDirectory(config));
         configuration.set(StateBackendOptions.STATE_BACKEND, configured.get(StateBackendOptions.STATE_BACKEND));
         configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("1g"));
         return start(configuration);
@@ -58,16 +67,22 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /**
      * The session cluster's configuration adapted to one JVM that runs every job: state on the
-     * heap (no native memory to budget for RocksDB next to the tests), a fixed small managed
+     * heap (no native memory to budget for RocksDB next to the tests) with its changelog in the
+     * given directory, a fixed small managed
      * memory for batch queries, and no metrics endpoint (its ports belong to cluster mode).
      */
-    public static Configuration configuration(Path configDirectory) {
+    public static Configuration configuration(Path configDirectory, URI changelogDirectory) {
         Configuration configuration = GlobalConfiguration.loadConfiguration(configDirectory.toString());
         configuration.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        configuration.setString(CHANGELOG_DIR, changelogDirectory.toString());
         configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
         configuration.keySet().stream().filter(key -> key.startsWith("metrics.reporter.")).toList()
                 .forEach(configuration::removeKey);
         return configuration;
+    }
+
+    private static URI changelogDirectory(StreamCdpConfig config) {
+        return URI.create(config.uri(StreamCdpOptions.CHECKPOINT_DIR) + "/changelog");
     }
 
     public URI restAddress() {
