@@ -164,10 +164,10 @@ public final class StreamCdpOptions {
                     .withDescription("Checkpoint interval. Paimon and Iceberg commit on checkpoints, so this bounds freshness.");
     public static final ConfigOption<Duration> MINI_BATCH_LATENCY =
             key("pipelines.mini-batch-latency").durationType().defaultValue(Duration.ofMillis(200))
-                    .withDescription("How long the SQL aggregates and joins collect changes before applying them per "
-                            + "key at once (Flink's mini-batch); every checkpoint also flushes them, so Paimon and "
-                            + "Iceberg see no delay. 0 applies every change on its own, at many times the state "
-                            + "accesses.");
+                    .withDescription("How long the Customer 360 pipeline's aggregates and joins collect changes "
+                            + "before applying them per key at once (Flink's mini-batch); every checkpoint also "
+                            + "flushes them, so Paimon and Iceberg see no delay. 0 applies every change on its own, "
+                            + "at many times the state accesses.");
     public static final ConfigOption<Integer> MINI_BATCH_SIZE =
             key("pipelines.mini-batch-size").intType().defaultValue(10_000)
                     .withDescription("The most changes one mini-batch holds before it is applied.");

@@ -1,9 +1,8 @@
 package io.streamcdp.it;
 
 import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.jobs.JobEnvironment;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,9 +32,7 @@ class EventHistoryIT extends StreamCdpTestBase {
             for (int i = 11; i <= 15; i++) {
                 send(producer, topic, i, "2026-04-07T09:00:00Z");
             }
-            Configuration restore = new Configuration();
-            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint);
-            startRollingMetrics(restore);
+            startRollingMetrics(JobEnvironment.resumingFrom(checkpoint));
             for (int i = 16; i <= 18; i++) {
                 send(producer, topic, i, "2026-04-08T09:00:00Z");
             }

@@ -1,10 +1,9 @@
 package io.streamcdp.it;
 
+import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.stack.Database;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.junit.jupiter.api.Test;
 
 /** Stopping the job and resuming it neither loses nor repeats a change, in Paimon or in Iceberg. */
@@ -31,9 +30,7 @@ class ExactlyOnceRestartIT extends StreamCdpTestBase {
                 "INSERT INTO orders VALUES (109, 2, 250.00, 'completed', '2026-04-01 10:00:00')");
         Database.HELPDESK.execute(config, "UPDATE support_tickets SET status = 'resolved' WHERE ticket_id = 1002");
 
-        Configuration resume = new Configuration();
-        resume.set(SavepointConfigOptions.SAVEPOINT_PATH, savepoint);
-        startCustomer360(resume);
+        startCustomer360(JobEnvironment.resumingFrom(savepoint));
 
         // Each change exactly once: no second snapshot, no repeated update, nothing lost.
         awaitRows(HISTORY_COUNTS, List.of(List.of("orders", "SNAPSHOT", "8"), List.of("orders", "UPDATE", "1"),

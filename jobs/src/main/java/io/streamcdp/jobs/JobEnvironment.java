@@ -6,7 +6,9 @@ import io.streamcdp.catalog.StreamCdpOptions;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.RestoreMode;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -27,6 +29,20 @@ public final class JobEnvironment {
      * configured interval (Paimon and Iceberg commit on checkpoints) and every catalog installed.
      */
     public static StreamTableEnvironment streaming(StreamExecutionEnvironment env, StreamCdpConfig config) {
+        return streaming(env, config, new Configuration());
+    }
+
+    /**
+     * {@link #streaming} for a pipeline without event time, whose SQL aggregates and joins apply
+     * changes in mini-batches ({@code pipelines.mini-batch-latency}). Only there: Flink's
+     * processing-time mini-batch assigner replaces the watermarks of everything downstream of it.
+     */
+    public static StreamTableEnvironment streamingInMiniBatches(StreamExecutionEnvironment env, StreamCdpConfig config) {
+        return streaming(env, config, miniBatch(config));
+    }
+
+    private static StreamTableEnvironment streaming(StreamExecutionEnvironment env, StreamCdpConfig config,
+            Configuration extraSettings) {
         env.enableCheckpointing(config.get(StreamCdpOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         // Chained operators pass records on without copying them: the SQL operators copy what
         // they keep, and streamcdp's own functions build new rows instead of changing their input.
@@ -43,11 +59,23 @@ public final class JobEnvironment {
         // customer_360 is a table and the churn risk's input): optimized as one shared block
         // each, they run once instead of once per statement that reads them.
         settings.setString("table.optimizer.reuse-optimize-block-with-digest-enabled", "true");
-        miniBatch(settings, config);
+        settings.addAll(extraSettings);
         StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env,
                 EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(settings).build());
         CatalogInstaller.install(tableEnv, config);
         return tableEnv;
+    }
+
+    /**
+     * What resumes a job from a savepoint or a retained checkpoint. The job claims that snapshot
+     * (Flink deletes it once newer checkpoints replace it): Flink's default, leaving it alone,
+     * needs a full first checkpoint, which the state changelog of {@code flink-conf/} cannot take.
+     */
+    public static Configuration resumingFrom(String snapshot) {
+        Configuration resume = new Configuration();
+        resume.set(StateRecoveryOptions.SAVEPOINT_PATH, snapshot);
+        resume.set(StateRecoveryOptions.RESTORE_MODE, RestoreMode.CLAIM);
+        return resume;
     }
 
     /** A batch table environment on the given environment, with every catalog installed. */
@@ -63,14 +91,16 @@ public final class JobEnvironment {
      * sends a retraction and an update downstream; an initial snapshot, which changes every key
      * many times in a row, spends most of its time there.
      */
-    private static void miniBatch(Configuration settings, StreamCdpConfig config) {
+    private static Configuration miniBatch(StreamCdpConfig config) {
+        Configuration settings = new Configuration();
         Duration latency = config.get(StreamCdpOptions.MINI_BATCH_LATENCY);
         if (latency.isZero()) {
-            return;
+            return settings;
         }
         settings.setString("table.exec.mini-batch.enabled", "true");
         settings.setString("table.exec.mini-batch.allow-latency", latency.toMillis() + " ms");
         settings.setString("table.exec.mini-batch.size", String.valueOf(config.get(StreamCdpOptions.MINI_BATCH_SIZE)));
+        return settings;
     }
 
     private static Configuration utc() {

@@ -16,9 +16,13 @@ public final class JavaProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ServerProcess process;
+    /** A child outlives a JVM stopped by a signal unless something stops it: this does. */
+    private final Thread stopOnExit;
 
     private JavaProcess(ServerProcess process) {
         this.process = process;
+        this.stopOnExit = new Thread(() -> process.stop(Duration.ofSeconds(5)), "stop " + process.name());
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     public static JavaProcess start(String name, List<String> jvmOptions, String mainClass, List<String> arguments,
@@ -49,6 +53,11 @@ public final class JavaProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook stops it.
+        }
         process.stop(STOP_GRACE);
     }
 }

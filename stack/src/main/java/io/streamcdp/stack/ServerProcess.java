@@ -88,6 +88,10 @@ final class ServerProcess {
         return process.pid();
     }
 
+    String name() {
+        return name;
+    }
+
     /** The process's resident memory, from /proc (Linux). */
     long residentMemoryBytes() {
         return ProcessMemory.residentBytes(process.pid());

@@ -83,13 +83,15 @@ final class LookupBenchmark {
             Visibility visibility = visibility(http, api, token);
             Path result = directory.resolve("lookup-load.json");
             long orders;
-            try (BackgroundOrders background = new BackgroundOrders()) {
-                JavaProcess.start("lookup load", List.of("-Xmx1g", API_LOGGING), LookupLoad.class.getName(), List.of(
-                                "--api", api, "--token", token, "--customers", String.valueOf(customers),
-                                "--per-second", String.valueOf(pacedPerSecond), "--seconds", String.valueOf(phase.toSeconds()),
-                                "--in-flight", String.valueOf(SATURATION_IN_FLIGHT), "--result", result.toString()),
-                        Map.of(), directory.resolve("lookup-load.log"))
-                        .awaitSuccess(phase.multipliedBy(5).plus(TIMEOUT));
+            try (BackgroundOrders background = new BackgroundOrders();
+                    JavaProcess load = JavaProcess.start("lookup load", List.of("-Xmx1g", API_LOGGING),
+                            LookupLoad.class.getName(), List.of("--api", api, "--token", token,
+                                    "--customers", String.valueOf(customers),
+                                    "--per-second", String.valueOf(pacedPerSecond),
+                                    "--seconds", String.valueOf(phase.toSeconds()),
+                                    "--in-flight", String.valueOf(SATURATION_IN_FLIGHT), "--result", result.toString()),
+                            Map.of(), directory.resolve("lookup-load.log"))) {
+                load.awaitSuccess(phase.multipliedBy(5).plus(TIMEOUT));
                 orders = background.committed();
             }
             LookupLoad.Result load = JSON.readValue(result.toFile(), LookupLoad.Result.class);

@@ -1,6 +1,7 @@
 package io.streamcdp.jobs.cluster;
 
 import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.Pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,6 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.client.JobStatusMessage;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
 import org.apache.flink.runtime.rest.messages.JobExceptionsHeaders;
 import org.apache.flink.runtime.rest.messages.JobExceptionsInfoWithHistory;
@@ -117,7 +117,7 @@ public final class ClusterDeployer implements AutoCloseable {
         submission.set(DeploymentOptions.TARGET, "remote");
         submission.set(DeploymentOptions.ATTACHED, false);
         submission.set(PipelineOptions.JARS, List.of(jobJar.toUri().toString()));
-        savepoint.ifPresent(path -> submission.set(SavepointConfigOptions.SAVEPOINT_PATH, path));
+        savepoint.ifPresent(path -> submission.addAll(JobEnvironment.resumingFrom(path)));
         // Not getExecutionEnvironment(): without a context it would force a local target.
         return new StreamExecutionEnvironment(submission);
     }

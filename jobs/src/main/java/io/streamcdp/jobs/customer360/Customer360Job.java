@@ -40,7 +40,7 @@ public final class Customer360Job extends StreamCdpJob {
 
     @Override
     protected void build() {
-        StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
+        StreamTableEnvironment tableEnv = JobEnvironment.streamingInMiniBatches(env, config);
         CdcSources.register(tableEnv);
         StreamStatementSet statements = tableEnv.createStatementSet();
         SqlPipeline.load("customer360").addTo(tableEnv, statements, config);
