@@ -5,10 +5,12 @@ QUERY ?= recommendations
 USER_ID ?=
 TRINO_PORT ?= 18080
 MAINTAIN_ARGS ?=
-# The benchmark's size (tiny, small, 1m, 1m-profiles), seed and further options (e.g. --rocksdb).
+# The benchmark's size (tiny, small, 1m, 1m-profiles), seed, further options (e.g. --rocksdb) and
+# the heap of its JVM (the Flink cluster's state lives there).
 SCALE ?= small
 SEED ?= 42
 BENCH_ARGS ?=
+BENCH_HEAP ?= 3g
 # Cluster mode: which pipelines make submit/stop/upgrade act on (default: all), and the query of make sql.
 PIPELINES ?=
 Q ?=
@@ -92,7 +94,7 @@ sql: build
 		-Drun.args="$(if $(Q),,--serving $(QUERY) --user $(USER_ID))"
 
 bench: build
-	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.bench.BenchmarkCommand -Drun.args="--scale $(SCALE) --seed $(SEED) $(BENCH_ARGS)"
+	$(MVN) -pl jobs exec:exec -Drun.heap=$(BENCH_HEAP) -Drun.main=io.streamcdp.jobs.bench.BenchmarkCommand -Drun.args="--scale $(SCALE) --seed $(SEED) $(BENCH_ARGS)"
 
 test:
 	$(MVN) install

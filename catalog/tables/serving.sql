@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS paimon.serving.customer_web_activity (
 -- Layer 4: the unified profile. Read as a stream (churn alerts, serving replicas), so Paimon
 -- produces its changelog by looking up each key's previous value: readers see one net change
 -- per key and commit, not the transient delete/insert pairs the outer joins emit.
+-- That lookup rewrites each commit's new rows into changelog and data files: in Avro, a row
+-- format, they cost less to write than in Parquet, which took most of the pipeline's CPU at a
+-- million profiles (docs/benchmark.md). Readers fetch whole rows by key anyway.
 CREATE TABLE IF NOT EXISTS paimon.serving.customer_360 (
     customer_id           INT NOT NULL,
     full_name             STRING,
@@ -72,7 +75,8 @@ CREATE TABLE IF NOT EXISTS paimon.serving.customer_360 (
     engagement_score      BIGINT,
     PRIMARY KEY (customer_id) NOT ENFORCED
 ) WITH (
-    'changelog-producer' = 'lookup'
+    'changelog-producer' = 'lookup',
+    'file.format' = 'avro'
 );
 
 CREATE TABLE IF NOT EXISTS paimon.serving.customer_churn_risk (
@@ -86,7 +90,8 @@ CREATE TABLE IF NOT EXISTS paimon.serving.customer_churn_risk (
     churn_risk            STRING,
     PRIMARY KEY (customer_id) NOT ENFORCED
 ) WITH (
-    'changelog-producer' = 'lookup'
+    'changelog-producer' = 'lookup',
+    'file.format' = 'avro'
 );
 
 -- Source rows that belong to no customer (yet): a NULL customer_id, or one that no customer
