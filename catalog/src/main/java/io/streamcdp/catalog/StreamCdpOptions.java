@@ -164,7 +164,7 @@ public final class StreamCdpOptions {
                     .withDescription("Checkpoint interval. Paimon and Iceberg commit on checkpoints, so this bounds freshness.");
     public static final ConfigOption<Duration> MINI_BATCH_LATENCY =
             key("pipelines.mini-batch-latency").durationType().defaultValue(Duration.ofMillis(200))
-                    .withDescription("How long the Customer 360 pipeline's aggregates and joins collect changes "
+                    .withDescription("How long the Customer 360 and personalization pipelines' aggregates and joins collect changes "
                             + "before applying them per key at once (Flink's mini-batch); every checkpoint also "
                             + "flushes them, so Paimon and Iceberg see no delay. 0 applies every change on its own, "
                             + "at many times the state accesses.");

@@ -61,14 +61,18 @@ class BenchmarkIT extends StreamCdpTestBase {
         assertThat(lookups.paced().requests()).isEqualTo(2_000);
         assertThat(lookups.floor().requests()).isEqualTo(2_000);
         assertThat(lookups.saturation().load()).isEqualTo(64);
-        // Kafka events at 100 then 200 a second for 3 s each; markers twice a second.
+        // Kafka events at 100 then 200 a second for 3 s each, on two topics; markers twice a
+        // second on each; new orders one after the other meanwhile.
         BenchmarkResult.EventLoad events = result.eventLoad();
         assertThat(events.steps()).isNotEmpty().allSatisfy(step -> {
             assertThat(step.events()).isEqualTo(3L * step.offeredPerSecond());
-            assertThat(step.markers()).isBetween(6, 7);
+            assertThat(step.markers()).isBetween(12, 14);
             assertThat(step.markersWithinBound()).isBetween(0, step.markers());
+            assertThat(step.orders()).isPositive();
+            assertThat(step.orderP50Millis()).isPositive().isLessThanOrEqualTo(step.orderP99Millis());
             assertThat(step.sustained()).isEqualTo(step.markersWithinBound() == step.markers()
-                    && step.producedPerSecond() >= step.offeredPerSecond() * 0.95);
+                    && step.producedPerSecond() >= step.offeredPerSecond() * 0.95
+                    && step.orderP99Millis() <= events.boundMillis());
         });
         assertThat(events.steps().get(0).offeredPerSecond()).isEqualTo(100);
         assertThat(events.sustainedPerSecond()).isIn(0, 100, 200);

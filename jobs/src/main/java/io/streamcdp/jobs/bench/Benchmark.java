@@ -3,7 +3,6 @@ package io.streamcdp.jobs.bench;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.jobs.customer360.Customer360Job;
 import io.streamcdp.jobs.serving.ServingTableWatcher;
-import io.streamcdp.stack.Database;
 import io.streamcdp.stack.ProcessMemory;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -67,35 +67,33 @@ public final class Benchmark {
             generator.write(config, baseline);
             long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
 
+            // New orders of every phase take ids after the generated ones.
+            AtomicLong orderIds = new AtomicLong(scale.orders() + 1);
             Instant submitted = Instant.now();
             JobClient job = new Customer360Job(environments.get(), config).start();
-            BenchmarkResult.CdcSnapshot snapshot;
-            long recompute;
-            int compared;
-            List<Long> freshness;
-            BenchmarkResult.Lookups lookups;
-            try {
-                snapshot = awaitSnapshot(submitted);
-                recompute = baseline.recompute(scale.customers()).toMillis();
-                compared = compareWithBaseline(baseline);
-                freshness = freshness(generator);
-                lookups = new LookupBenchmark(config, scale.customers(), scale.orders() + FRESHNESS_SAMPLES + 1,
-                        loads.lookupsPerSecond(), loads.lookupPhase()).run();
+            try (OrderProbe probe = new OrderProbe(config, scale.customers(), orderIds::getAndIncrement)) {
+                BenchmarkResult.CdcSnapshot snapshot = awaitSnapshot(submitted);
+                long recompute = baseline.recompute(scale.customers()).toMillis();
+                int compared = compareWithBaseline(baseline);
+                List<Long> freshness = new ArrayList<>();
+                for (int i = 0; i < FRESHNESS_SAMPLES; i++) {
+                    freshness.add(probe.measure());
+                }
+                BenchmarkResult.Lookups lookups = new LookupBenchmark(config, scale.customers(),
+                        orderIds::getAndIncrement, loads.lookupsPerSecond(), loads.lookupPhase()).run();
+                // The event pipelines beside the running Customer 360 job, whose freshness the probe keeps measuring.
+                BenchmarkResult.EventLoad events = new EventLoadBenchmark(config, environments, loads.eventsPerSecond(),
+                        loads.eventStep(), probe).run();
+                long oneChange = percentile(freshness, 50);
+                return new BenchmarkResult(scale.id(), seed, machine(), started.toString(), scale.sourceRows(),
+                        loadMillis, snapshot,
+                        new BenchmarkResult.Freshness(freshness.size(), oneChange, percentile(freshness, 99),
+                                Collections.max(freshness), freshness),
+                        new BenchmarkResult.BatchComparison(recompute, oneChange, (double) recompute / oneChange, compared),
+                        lookups, events, ProcessMemory.peakResidentBytes(ProcessHandle.current().pid()), flinkProcess);
             } finally {
                 job.cancel().get();
             }
-            // The event pipeline alone, so that its rate is not the CDC pipeline's leftovers.
-            BenchmarkResult.EventLoad events =
-                    new EventLoadBenchmark(config, environments, loads.eventsPerSecond(), loads.eventStep()).run();
-            long oneChange = percentile(freshness, 50);
-            return new BenchmarkResult(scale.id(), seed, machine(), started.toString(), scale.sourceRows(), loadMillis,
-                    snapshot,
-                    new BenchmarkResult.Freshness(freshness.size(), oneChange, percentile(freshness, 99),
-                            Collections.max(freshness), freshness),
-                    new BenchmarkResult.BatchComparison(recompute, oneChange, (double) recompute / oneChange, compared),
-                    lookups, events, ProcessMemory.peakResidentBytes(ProcessHandle.current().pid()), flinkProcess,
-                    List.of("CDC freshness while the event load runs (the two pipelines are measured one after the other)",
-                            "the event load on content_interactions (personalization)"));
         } finally {
             baseline.drop();
         }
@@ -141,26 +139,6 @@ public final class Benchmark {
         return rows.stream()
                 .map(row -> row.stream().map(field -> new BigDecimal(field).stripTrailingZeros().toPlainString()).toList())
                 .toList();
-    }
-
-    /** One new order at a time, each for another customer: commit in PostgreSQL to Paimon commit. */
-    private List<Long> freshness(LoadGenerator generator) throws Exception {
-        List<Long> millis = new ArrayList<>();
-        try (ServingTableWatcher profiles = new ServingTableWatcher(config, "serving", "customer_360")) {
-            int totalOrders = profiles.column("total_orders");
-            for (int i = 0; i < FRESHNESS_SAMPLES; i++) {
-                // 119 is prime to every scale's customer count, so each sample is another customer.
-                int customer = 1 + (int) ((i * 119L) % scale.customers());
-                long orderId = scale.orders() + 1 + i;
-                Database.ORDERS.execute(config, "INSERT INTO orders VALUES (" + orderId + ", " + customer
-                        + ", 100.00, 'completed', '2026-01-01 00:00:00')");
-                Instant committed = Database.ORDERS.commitTime(config, "orders", "order_id", (int) orderId);
-                long expected = generator.orders(customer) + 1;
-                Instant visible = profiles.awaitVisible(customer, row -> row.getLong(totalOrders) == expected, TIMEOUT);
-                millis.add(Duration.between(committed, visible).toMillis());
-            }
-        }
-        return millis;
     }
 
     static long percentile(List<Long> values, int percentile) {

@@ -110,8 +110,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         printLatency("machine floor, paced", lookups.floor());
         printLatency("lookups, paced", lookups.paced());
         printLatency("lookups, saturated", lookups.saturation());
-        System.out.printf("[bench] events sustained by the segments pipeline: %,d/s (every marker within %d ms; "
-                + "steps above)%n", result.eventLoad().sustainedPerSecond(), result.eventLoad().boundMillis());
+        System.out.printf("[bench] events sustained by the pipelines together: %,d/s (every marker and new order "
+                + "within %d ms; steps above)%n", result.eventLoad().sustainedPerSecond(), result.eventLoad().boundMillis());
         System.out.printf("[bench] peak memory of %s: %d MB%n", result.flinkProcess(),
                 result.flinkPeakMemoryBytes() / (1024 * 1024));
         System.out.println("[bench] written to " + file + ", plots " + plots);

@@ -24,8 +24,7 @@ public record BenchmarkResult(
         Lookups lookups,
         EventLoad eventLoad,
         long flinkPeakMemoryBytes,
-        String flinkProcess,
-        List<String> notMeasuredYet) {
+        String flinkProcess) {
 
     public record Machine(int cores, long memoryBytes, String os, String java) {}
 
@@ -66,17 +65,20 @@ public record BenchmarkResult(
             double p999Millis, double maxMillis) {}
 
     /**
-     * The segments pipeline under stepped Kafka event loads: the highest rate at which every
-     * marker event reached the serving tables within {@code boundMillis}, and each step.
+     * Every pipeline under stepped Kafka event loads: the highest rate at which every marker
+     * event and every new order reached the serving tables within {@code boundMillis}, and each step.
      */
     public record EventLoad(List<EventStep> steps, int sustainedPerSecond, long boundMillis) {}
 
     /**
-     * One rate: events offered and produced per second, and the freshness of the markers
-     * (production to visible in recent_purchasers); -1 when no marker showed.
+     * One rate: events offered and produced per second (half user_events, half
+     * content_interactions), the freshness of the markers (production to visible in
+     * recent_purchasers or user_category_affinity), and of the {@code orders} new orders committed
+     * one after the other meanwhile (source commit to customer_360); -1 when none showed.
      */
     public record EventStep(int offeredPerSecond, long events, double producedPerSecond, int markers,
-            int markersWithinBound, long p50Millis, long p99Millis, long maxMillis, boolean sustained) {}
+            int markersWithinBound, long p50Millis, long p99Millis, long maxMillis, int orders, long orderP50Millis,
+            long orderP99Millis, boolean sustained) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -5,6 +5,7 @@ import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.bench.BenchmarkResult.EventLoad;
 import io.streamcdp.jobs.bench.BenchmarkResult.EventStep;
 import io.streamcdp.jobs.cluster.InputTopics;
+import io.streamcdp.jobs.personalization.PersonalizationJob;
 import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.serving.PaimonWarehouse;
 import io.streamcdp.serving.TableReplica;
@@ -16,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,12 +36,16 @@ import org.apache.paimon.catalog.Catalog;
 import org.apache.paimon.catalog.Identifier;
 
 /**
- * The segments pipeline under a stepped Kafka event load: product views of many users at each
- * rate in turn, and twice a second a purchase of a user never seen before (a marker). A
- * marker's freshness is the time from its production until the first Paimon snapshot of
- * recent_purchasers holding its user is read. A step is sustained when every marker showed
- * within the bound; the sustained rate is the highest step sustained before the first that is
- * not. Events carry the time they are produced, so windows and watermarks move as in production.
+ * Every pipeline at once under a stepped Kafka event load: at each rate, half the events are
+ * product views (user_events, the segments job) and half content views (content_interactions,
+ * the personalization job), while the Customer 360 job keeps following its CDC sources. Markers
+ * show how fresh each stays: twice a second on each topic an event of a user never seen before
+ * (a purchase; a content view), timed from its production until the first Paimon snapshot of
+ * recent_purchasers or user_category_affinity holding that user is read; and, one after the
+ * other, new orders committed in PostgreSQL, timed until customer_360 counts them. A step is
+ * sustained when every marker and every order showed within the bound and the producer kept
+ * up; the sustained rate is the highest step sustained before the first that is not. Events
+ * carry the time they are produced, so windows and watermarks move as in production.
  */
 final class EventLoadBenchmark {
 
@@ -47,39 +55,50 @@ final class EventLoadBenchmark {
     private static final Duration SLICE = Duration.ofMillis(10);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final int USERS = 100_000;
+    private static final int CONTENT_ITEMS = 1_000;
 
     private final StreamCdpConfig config;
     private final Supplier<StreamExecutionEnvironment> environments;
     private final List<Integer> rates;
     private final Duration step;
+    private final OrderProbe orders;
 
+    /** @param orders the running Customer 360 job's freshness, measured through every step */
     EventLoadBenchmark(StreamCdpConfig config, Supplier<StreamExecutionEnvironment> environments, List<Integer> rates,
-            Duration step) {
+            Duration step, OrderProbe orders) {
         this.config = config;
         this.environments = environments;
         this.rates = rates;
         this.step = step;
+        this.orders = orders;
     }
 
     EventLoad run() throws Exception {
         InputTopics.create(config, 1);
-        String topic = config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC);
-        JobClient job = new SegmentsJob(environments.get(), config).start();
-        try (KafkaProducer<String, String> producer = producer(); Markers markers = new Markers()) {
-            // The first marker also waits out the job's start.
-            markers.send(producer, topic, "warm-up");
-            if (!markers.awaitAll(Duration.ofMinutes(5))) {
-                throw new IllegalStateException("The segments job did not show a first purchase within 5 minutes");
+        String userEvents = config.get(StreamCdpOptions.KAFKA_USER_EVENTS_TOPIC);
+        String interactions = config.get(StreamCdpOptions.KAFKA_CONTENT_INTERACTIONS_TOPIC);
+        JobClient segments = new SegmentsJob(environments.get(), config).start();
+        JobClient personalization = new PersonalizationJob(environments.get(), config).start();
+        try (KafkaProducer<String, String> producer = producer();
+                Markers purchases = new Markers("recent_purchasers", userEvents, EventLoadBenchmark::purchase);
+                Markers contentViews = new Markers("user_category_affinity", interactions, EventLoadBenchmark::contentView)) {
+            // The first markers also wait out the jobs' start.
+            for (Markers markers : List.of(purchases, contentViews)) {
+                markers.send(producer, "warm-up");
+                if (!markers.awaitAll(Duration.ofMinutes(5))) {
+                    throw new IllegalStateException("No marker reached " + markers.table + " within 5 minutes");
+                }
             }
             List<EventStep> steps = new ArrayList<>();
             int sustained = 0;
             for (int rate : rates) {
-                EventStep measured = step(producer, topic, markers, rate);
+                EventStep measured = step(producer, userEvents, interactions, List.of(purchases, contentViews), rate);
                 steps.add(measured);
                 System.out.printf("[bench]   %,d events/s offered: %,.0f/s produced, marker freshness p50 %d ms, "
-                                + "p99 %d ms, max %d ms, %d of %d markers within %d s%n", rate, measured.producedPerSecond(),
-                        measured.p50Millis(), measured.p99Millis(), measured.maxMillis(), measured.markersWithinBound(),
-                        measured.markers(), BOUND.toSeconds());
+                                + "p99 %d ms, max %d ms, %d of %d markers within %d s; %d new orders to customer_360 "
+                                + "p50 %d ms, p99 %d ms%n", rate, measured.producedPerSecond(), measured.p50Millis(),
+                        measured.p99Millis(), measured.maxMillis(), measured.markersWithinBound(), measured.markers(),
+                        BOUND.toSeconds(), measured.orders(), measured.orderP50Millis(), measured.orderP99Millis());
                 if (!measured.sustained()) {
                     break;
                 }
@@ -87,50 +106,124 @@ final class EventLoadBenchmark {
             }
             return new EventLoad(steps, sustained, BOUND.toMillis());
         } finally {
-            job.cancel().get();
+            segments.cancel().get();
+            personalization.cancel().get();
         }
     }
 
-    private EventStep step(KafkaProducer<String, String> producer, String topic, Markers markers, int rate)
-            throws Exception {
-        markers.reset();
+    /** One rate for one step: half the events on each topic, markers on both, orders throughout. */
+    private EventStep step(KafkaProducer<String, String> producer, String userEvents, String interactions,
+            List<Markers> markers, int rate) throws Exception {
+        markers.forEach(Markers::reset);
         SplittableRandom random = new SplittableRandom(rate);
         long perSlice = Math.max(1, rate * SLICE.toMillis() / 1000);
-        long start = System.nanoTime();
-        long end = start + step.toNanos();
-        long nextMarker = start;
         long sent = 0;
-        for (long slice = 0; ; slice++) {
-            long due = start + slice * SLICE.toNanos();
-            if (due >= end) {
-                break;
+        try (OrderSamples orderSamples = new OrderSamples()) {
+            long start = System.nanoTime();
+            long end = start + step.toNanos();
+            long nextMarker = start;
+            for (long slice = 0; ; slice++) {
+                long due = start + slice * SLICE.toNanos();
+                if (due >= end) {
+                    break;
+                }
+                LockSupport.parkNanos(due - System.nanoTime());
+                String time = Instant.now().toString();
+                for (long i = 0; i < perSlice; i++, sent++) {
+                    int user = random.nextInt(USERS);
+                    String id = rate + "-" + sent;
+                    if (sent % 2 == 0) {
+                        producer.send(new ProducerRecord<>(userEvents, "{\"event_id\":\"v" + id + "\",\"user_id\":\"u"
+                                + user + "\",\"session_id\":\"s" + user + "\",\"event_type\":\"product_view\","
+                                + "\"category\":\"electronics\",\"value\":10.00,\"event_time\":\"" + time + "\"}"),
+                                markers.get(0).errorCounter());
+                    } else {
+                        producer.send(new ProducerRecord<>(interactions,
+                                contentView("c" + id, "u" + user, random.nextInt(CONTENT_ITEMS), time)),
+                                markers.get(1).errorCounter());
+                    }
+                }
+                if (System.nanoTime() >= nextMarker) {
+                    for (Markers topic : markers) {
+                        topic.send(producer, rate + "-" + slice);
+                    }
+                    nextMarker += MARKER_INTERVAL.toNanos();
+                }
             }
-            LockSupport.parkNanos(due - System.nanoTime());
-            String time = Instant.now().toString();
-            for (long i = 0; i < perSlice; i++) {
-                int user = random.nextInt(USERS);
-                producer.send(new ProducerRecord<>(topic, "{\"event_id\":\"v" + rate + "-" + sent + "\",\"user_id\":\"u" + user
-                        + "\",\"session_id\":\"s" + user + "\",\"event_type\":\"product_view\",\"category\":\"electronics\","
-                        + "\"value\":10.00,\"event_time\":\"" + time + "\"}"), markers.errorCounter());
-                sent++;
+            producer.flush();
+            double produced = sent * 1e9 / (System.nanoTime() - start);
+            List<Long> millis = new ArrayList<>();
+            int markersSent = 0;
+            for (Markers topic : markers) {
+                topic.awaitAll(BOUND);
+                if (topic.errors() > 0) {
+                    throw new IllegalStateException(topic.errors() + " events could not be produced to " + topic.topic);
+                }
+                millis.addAll(topic.freshness());
+                markersSent += topic.sent();
             }
-            if (System.nanoTime() >= nextMarker) {
-                markers.send(producer, topic, rate + "-" + slice);
-                nextMarker += MARKER_INTERVAL.toNanos();
+            List<Long> orderMillis = orderSamples.stop();
+            long within = millis.stream().filter(m -> m <= BOUND.toMillis()).count();
+            boolean sustained = within == markersSent && produced >= rate * 0.95 && !orderMillis.isEmpty()
+                    && orderMillis.stream().allMatch(m -> m <= BOUND.toMillis());
+            return new EventStep(rate, sent, produced, markersSent, (int) within, percentileOrNone(millis, 50),
+                    percentileOrNone(millis, 99), millis.isEmpty() ? -1 : Collections.max(millis), orderMillis.size(),
+                    percentileOrNone(orderMillis, 50), percentileOrNone(orderMillis, 99), sustained);
+        }
+    }
+
+    private static long percentileOrNone(List<Long> millis, int percentile) {
+        return millis.isEmpty() ? -1 : Benchmark.percentile(millis, percentile);
+    }
+
+    private static String purchase(String user, String time) {
+        return "{\"event_id\":\"" + user + "\",\"user_id\":\"" + user + "\",\"session_id\":\"" + user
+                + "\",\"event_type\":\"purchase\",\"category\":\"electronics\",\"value\":25.00,"
+                + "\"event_time\":\"" + time + "\"}";
+    }
+
+    private static String contentView(String user, String time) {
+        return contentView("m" + user, user, 0, time);
+    }
+
+    /** A view of one of the content items, each in one of ten categories. */
+    private static String contentView(String id, String user, int item, String time) {
+        return "{\"event_id\":\"" + id + "\",\"user_id\":\"" + user + "\",\"content_id\":\"c" + item
+                + "\",\"content_type\":\"article\",\"category\":\"category-" + item % 10
+                + "\",\"interaction_type\":\"view\",\"dwell_seconds\":30,\"event_time\":\"" + time + "\"}";
+    }
+
+    /** New orders one after the other while a step runs, each timed to customer_360. */
+    private final class OrderSamples implements AutoCloseable {
+
+        private final ExecutorService sampler = Executors.newSingleThreadExecutor();
+        private final List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+        private final Future<?> running;
+        private volatile boolean stopping;
+
+        OrderSamples() {
+            running = sampler.submit(() -> {
+                while (!stopping) {
+                    millis.add(orders.measure());
+                }
+                return null;
+            });
+        }
+
+        /** Lets the order being measured finish; the freshness of every order of the step. */
+        List<Long> stop() throws Exception {
+            stopping = true;
+            running.get();
+            synchronized (millis) {
+                return new ArrayList<>(millis);
             }
         }
-        producer.flush();
-        double produced = sent * 1e9 / (System.nanoTime() - start);
-        markers.awaitAll(BOUND);
-        List<Long> millis = markers.freshness();
-        if (markers.errors() > 0) {
-            throw new IllegalStateException(markers.errors() + " events could not be produced to " + topic);
+
+        @Override
+        public void close() {
+            stopping = true;
+            sampler.shutdownNow();
         }
-        long within = millis.stream().filter(m -> m <= BOUND.toMillis()).count();
-        boolean sustained = within == markers.sent() && produced >= rate * 0.95;
-        return new EventStep(rate, sent, produced, markers.sent(), (int) within,
-                millis.isEmpty() ? -1 : Benchmark.percentile(millis, 50), millis.isEmpty() ? -1 : Benchmark.percentile(millis, 99),
-                millis.isEmpty() ? -1 : Collections.max(millis), sustained);
     }
 
     private KafkaProducer<String, String> producer() {
@@ -142,30 +235,35 @@ final class EventLoadBenchmark {
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 
-    /** Purchases of new users, and when each first showed in recent_purchasers. */
+    /** Events of new users on one topic, and when each user first showed in one table. */
     private final class Markers implements AutoCloseable {
 
+        private final String table;
+        private final String topic;
+        private final BiFunction<String, String, String> event;
         private final Catalog catalog;
-        private final TableReplica purchasers;
+        private final TableReplica replica;
         private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor();
         private final Map<String, Long> pending = new ConcurrentHashMap<>();
         private final List<Long> freshness = Collections.synchronizedList(new ArrayList<>());
         private final AtomicLong errors = new AtomicLong();
         private int sent;
 
-        Markers() {
+        /** @param event the JSON of an event of a user at a time */
+        Markers(String table, String topic, BiFunction<String, String, String> event) {
+            this.table = table;
+            this.topic = topic;
+            this.event = event;
             catalog = PaimonWarehouse.open(config);
-            purchasers = new TableReplica(catalog, Identifier.create("serving", "recent_purchasers"), "user_id");
+            replica = new TableReplica(catalog, Identifier.create("serving", table), "user_id");
             follower.scheduleWithFixedDelay(this::look, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        void send(KafkaProducer<String, String> producer, String topic, String name) {
+        void send(KafkaProducer<String, String> producer, String name) {
             String user = "marker-" + name;
             pending.put(user, System.nanoTime());
             sent++;
-            producer.send(new ProducerRecord<>(topic, "{\"event_id\":\"" + user + "\",\"user_id\":\"" + user
-                    + "\",\"session_id\":\"" + user + "\",\"event_type\":\"purchase\",\"category\":\"electronics\","
-                    + "\"value\":25.00,\"event_time\":\"" + Instant.now() + "\"}"), errorCounter());
+            producer.send(new ProducerRecord<>(topic, event.apply(user, Instant.now().toString())), errorCounter());
         }
 
         org.apache.kafka.clients.producer.Callback errorCounter() {
@@ -177,10 +275,10 @@ final class EventLoadBenchmark {
         }
 
         private void look() {
-            purchasers.follow();
+            replica.follow();
             long now = System.nanoTime();
             pending.entrySet().removeIf(marker -> {
-                if (purchasers.rows(marker.getKey()).isEmpty()) {
+                if (replica.rows(marker.getKey()).isEmpty()) {
                     return false;
                 }
                 freshness.add((now - marker.getValue()) / 1_000_000);

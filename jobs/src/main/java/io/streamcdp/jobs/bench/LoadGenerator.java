@@ -33,12 +33,10 @@ public final class LoadGenerator {
 
     private final Scale scale;
     private final long seed;
-    private final int[] ordersPerCustomer;
 
     public LoadGenerator(Scale scale, long seed) {
         this.scale = scale;
         this.seed = seed;
-        this.ordersPerCustomer = new int[scale.customers() + 1];
     }
 
     /** Writes customers, orders, web activity and tickets to the sources and to the baseline. */
@@ -49,7 +47,6 @@ public final class LoadGenerator {
                 .append(time(random)).append(',').append(pick(random, TIERS)));
         copy(config, Database.ORDERS, baseline, "orders", scale.orders(), (id, line) -> {
             int customer = customer(random);
-            ordersPerCustomer[customer]++;
             line.append(id).append(',').append(customer).append(',')
                     .append(5 + random.nextInt(49_500) / 100.0).append(',').append(pick(random, ORDER_STATUSES))
                     .append(',').append(time(random));
@@ -61,11 +58,6 @@ public final class LoadGenerator {
                     .append(random.nextInt(3)).append(',').append(time(random));
         });
         insertTickets(config, baseline, random);
-    }
-
-    /** How many orders the generator gave a customer. */
-    public int orders(int customerId) {
-        return ordersPerCustomer[customerId];
     }
 
     private void copy(StreamCdpConfig config, Database database, BatchBaseline baseline, String table, long rows,

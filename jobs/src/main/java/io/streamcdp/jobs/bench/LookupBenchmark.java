@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -53,14 +54,15 @@ final class LookupBenchmark {
 
     private final StreamCdpConfig config;
     private final int customers;
-    private final long firstFreeOrderId;
+    private final LongSupplier orderIds;
     private final int pacedPerSecond;
     private final Duration phase;
 
-    LookupBenchmark(StreamCdpConfig config, int customers, long firstFreeOrderId, int pacedPerSecond, Duration phase) {
+    /** @param orderIds ids for the new orders it commits */
+    LookupBenchmark(StreamCdpConfig config, int customers, LongSupplier orderIds, int pacedPerSecond, Duration phase) {
         this.config = config;
         this.customers = customers;
-        this.firstFreeOrderId = firstFreeOrderId;
+        this.orderIds = orderIds;
         this.pacedPerSecond = pacedPerSecond;
         this.phase = phase;
     }
@@ -128,7 +130,7 @@ final class LookupBenchmark {
                 HttpRequest lookup = HttpRequest.newBuilder(URI.create(base + "/v1/customers/" + customer))
                         .header("Authorization", "Bearer " + token).build();
                 long expected = totalOrders(http, lookup) + 1;
-                Database.ORDERS.execute(config, "INSERT INTO orders VALUES (" + (firstFreeOrderId + i) + ", " + customer
+                Database.ORDERS.execute(config, "INSERT INTO orders VALUES (" + orderIds.getAsLong() + ", " + customer
                         + ", 100.00, 'completed', '2026-01-01 00:00:00')");
                 long deadline = System.nanoTime() + TIMEOUT.toNanos();
                 while (totalOrders(http, lookup) != expected) {
@@ -158,7 +160,6 @@ final class LookupBenchmark {
     private final class BackgroundOrders implements AutoCloseable {
 
         private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-        private final AtomicLong nextOrderId = new AtomicLong(firstFreeOrderId + VISIBILITY_SAMPLES);
         private final SplittableRandom random = new SplittableRandom(7);
         private final AtomicLong committed = new AtomicLong();
         private volatile RuntimeException failure;
@@ -172,7 +173,7 @@ final class LookupBenchmark {
                 return;
             }
             String values = LongStream.range(0, BACKGROUND_ORDERS_PER_SECOND)
-                    .mapToObj(i -> "(" + nextOrderId.getAndIncrement() + ", " + (1 + random.nextInt(customers))
+                    .mapToObj(i -> "(" + orderIds.getAsLong() + ", " + (1 + random.nextInt(customers))
                             + ", 10.00, 'completed', '2026-01-02 00:00:00')")
                     .collect(Collectors.joining(", "));
             try {

@@ -38,7 +38,8 @@ public final class PersonalizationJob extends StreamCdpJob {
 
     @Override
     protected void build() throws Exception {
-        StreamTableEnvironment tableEnv = JobEnvironment.streaming(env, config);
+        // Nothing after the SQL needs watermarks: the validation that drops late events runs before it.
+        StreamTableEnvironment tableEnv = JobEnvironment.streamingInMiniBatches(env, config);
         EventStreams interactions = KafkaEventSource.register(env, tableEnv, config, "content_interactions",
                 INTERACTION_RULES, NAME);
         StreamStatementSet statements = tableEnv.createStatementSet();

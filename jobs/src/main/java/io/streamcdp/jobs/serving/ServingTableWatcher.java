@@ -58,6 +58,29 @@ public final class ServingTableWatcher implements AutoCloseable {
                 "showed the change for key " + key);
     }
 
+    /** Makes the next waits look only at snapshots newer than the newest one now. */
+    public void skipToLatest() {
+        Long latest = table.snapshotManager().latestSnapshotId();
+        checkedSnapshot = latest == null ? 0 : latest;
+    }
+
+    /**
+     * A BIGINT column of the row with this key (the table's first column) in the newest
+     * snapshot; 0 when there is no such row or the value is NULL.
+     */
+    public long latestLong(Object key, String column) throws Exception {
+        Long latest = table.snapshotManager().latestSnapshotId();
+        int index = column(column);
+        long[] value = {0};
+        if (latest != null) {
+            anyRowMatches(latest, key, row -> {
+                value[0] = row.isNullAt(index) ? 0 : row.getLong(index);
+                return true;
+            });
+        }
+        return value[0];
+    }
+
     /** Waits for the table's first snapshot after the last one checked; returns its commit time. */
     public Instant awaitFirstCommit(Duration timeout) throws Exception {
         return awaitSnapshot(snapshot -> true, timeout, "was committed");
