@@ -4,6 +4,7 @@ import io.streamcdp.catalog.CatalogInstaller;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -29,7 +30,7 @@ public final class JobEnvironment {
      * configured interval (Paimon and Iceberg commit on checkpoints) and every catalog installed.
      */
     public static StreamTableEnvironment streaming(StreamExecutionEnvironment env, StreamCdpConfig config) {
-        return streaming(env, config, new Configuration());
+        return streaming(env, config, new Configuration(), CatalogInstaller.DEFINITIONS);
     }
 
     /**
@@ -38,11 +39,17 @@ public final class JobEnvironment {
      * processing-time mini-batch assigner replaces the watermarks of everything downstream of it.
      */
     public static StreamTableEnvironment streamingInMiniBatches(StreamExecutionEnvironment env, StreamCdpConfig config) {
-        return streaming(env, config, miniBatch(config));
+        return streamingInMiniBatches(env, config, CatalogInstaller.DEFINITIONS);
+    }
+
+    /** {@link #streamingInMiniBatches} with some of the catalog's definitions only. */
+    public static StreamTableEnvironment streamingInMiniBatches(StreamExecutionEnvironment env, StreamCdpConfig config,
+            List<String> catalogDefinitions) {
+        return streaming(env, config, miniBatch(config), catalogDefinitions);
     }
 
     private static StreamTableEnvironment streaming(StreamExecutionEnvironment env, StreamCdpConfig config,
-            Configuration extraSettings) {
+            Configuration extraSettings, List<String> catalogDefinitions) {
         env.enableCheckpointing(config.get(StreamCdpOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         // Chained operators pass records on without copying them: the SQL operators copy what
         // they keep, and streamcdp's own functions build new rows instead of changing their input.
@@ -53,8 +60,6 @@ public final class JobEnvironment {
         checkpoints.setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
 
         Configuration settings = utc();
-        // Paimon merges by primary key itself and refuses Flink's extra materializing operator.
-        settings.setString("table.exec.sink.upsert-materialize", "NONE");
         // The layered views feed several statements (a summary is a table and a join input;
         // customer_360 is a table and the churn risk's input): optimized as one shared block
         // each, they run once instead of once per statement that reads them.
@@ -62,7 +67,7 @@ public final class JobEnvironment {
         settings.addAll(extraSettings);
         StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env,
                 EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(settings).build());
-        CatalogInstaller.install(tableEnv, config);
+        CatalogInstaller.install(tableEnv, config, catalogDefinitions);
         return tableEnv;
     }
 

@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  * What streamcdp replaces: a nightly batch job recomputing customer_360 from every row. The
  * benchmark keeps a copy of all source rows in one PostgreSQL database (on the same server as
  * the sources) and times one query over it, made of the pipeline's own view definitions
- * ({@code sql/customer360/01-04}, which PostgreSQL runs as they are) with
- * {@code engagement_score} as a PostgreSQL function ({@code sql/bench/}).
+ * ({@code sql/customer360/01-04}, which PostgreSQL runs as they are) with the recipes' functions
+ * as PostgreSQL functions ({@code sql/bench/}).
  */
 public final class BatchBaseline {
 
     static final String DATABASE = "streamcdp_batch_baseline";
-    private static final String FUNCTION = "streamcdp/sql/bench/engagement_score_postgres.sql";
+    private static final String FUNCTIONS = "streamcdp/sql/bench/functions_postgres.sql";
     private static final List<String> VIEWS = List.of("01_customer_order_summary.sql",
             "02_customer_support_summary.sql", "03_customer_web_activity.sql", "04_customer_360.sql");
     private static final Pattern VIEW = Pattern.compile("(?is)^CREATE TEMPORARY VIEW (\\w+) AS\\s+(.*)$");
@@ -52,7 +52,9 @@ public final class BatchBaseline {
             statement.execute("CREATE TABLE support_tickets (ticket_id INT PRIMARY KEY, customer_id INT, "
                     + "subject VARCHAR(255), priority VARCHAR(16), status VARCHAR(16), created_at TIMESTAMP, "
                     + "resolved_at TIMESTAMP)");
-            statement.execute(SqlScript.fromClasspath(FUNCTION).statements(Map.of()).get(0));
+            for (String function : SqlScript.fromClasspath(FUNCTIONS).statements(Map.of())) {
+                statement.execute(function);
+            }
         }
         return baseline;
     }

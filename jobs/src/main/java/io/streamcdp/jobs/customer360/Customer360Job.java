@@ -3,14 +3,17 @@ package io.streamcdp.jobs.customer360;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.RowTypes;
+import io.streamcdp.jobs.SharedViews;
 import io.streamcdp.jobs.SqlPipeline;
 import io.streamcdp.jobs.StreamCdpJob;
+import io.streamcdp.jobs.cdc.CdcSources;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -27,6 +30,8 @@ import org.apache.flink.types.Row;
 public final class Customer360Job extends StreamCdpJob {
 
     public static final String NAME = "streamcdp-customer360";
+    /** The CDC source tables, each read once. */
+    public static final List<String> SOURCES = List.of("customers", "orders", "support_tickets", "web_activity");
 
     /** The sources and sinks are the catalog's tables; the configuration says where they are. */
     public Customer360Job(StreamExecutionEnvironment env, StreamCdpConfig config) {
@@ -41,12 +46,32 @@ public final class Customer360Job extends StreamCdpJob {
     @Override
     protected void build() {
         StreamTableEnvironment tableEnv = JobEnvironment.streamingInMiniBatches(env, config);
-        CdcSources.register(tableEnv);
+        CdcSources.register(tableEnv, SOURCES, CdcSources.CDC_CONNECTORS);
         StreamStatementSet statements = tableEnv.createStatementSet();
-        SqlPipeline.load("customer360").addTo(tableEnv, statements, config);
+        addServingTables(tableEnv, statements, config);
         SqlPipeline.load("history", "cdc_change_history.sql").addTo(tableEnv, statements, config);
         statements.add(churnAlerts(tableEnv).insertInto("kafka.churn_alerts"));
         statements.attachAsDataStream();
+    }
+
+    /**
+     * Adds the recipes of {@code sql/customer360/}, from the source views of
+     * {@link CdcSources} to the Paimon serving tables, to a job's statements.
+     */
+    public static void addServingTables(StreamTableEnvironment tableEnv, StatementSet statements,
+            StreamCdpConfig config) {
+        SqlPipeline customer360 = SqlPipeline.load("customer360");
+        customer360.createViews(tableEnv, config);
+        // The profile's outer joins must see every UPDATE_BEFORE. Written straight into upsert
+        // tables, they get their inputs as upserts, and Flink (1.20 to 2.2) then loses changes:
+        // the outer join counts a summary that replaces the previous one as a second match, so a
+        // customer whose summary is deleted is deleted too, and a mini-batch folds a customer's
+        // update and deletion into nothing, so a deleted customer stays (FLINK-40681). Read as a
+        // full changelog, the profile is computed with every UPDATE_BEFORE (docs/correctness.md).
+        SharedViews.materializeChangelog(tableEnv, "customer_360", "customer_id");
+        // An orphan's rows come from the joins' instances of its old and its new customer.
+        SharedViews.materializeByKey(tableEnv, "customer_orphans", "source_table", "source_id");
+        customer360.addInserts(statements, config);
     }
 
     private static Table churnAlerts(StreamTableEnvironment tableEnv) {

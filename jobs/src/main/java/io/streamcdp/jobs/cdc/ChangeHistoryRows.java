@@ -1,4 +1,4 @@
-package io.streamcdp.jobs.customer360;
+package io.streamcdp.jobs.cdc;
 
 import java.time.Instant;
 import org.apache.flink.api.common.functions.FlatMapFunction;
@@ -25,8 +25,8 @@ public class ChangeHistoryRows implements FlatMapFunction<Row, Row> {
         }
         int columns = change.getArity() - 1;
         Instant committedAt = (Instant) change.getField(columns);
-        // The snapshot phase reports a commit time of 0: those rows were read, not changed.
-        boolean snapshot = committedAt == null || committedAt.equals(Instant.EPOCH);
+        // Rows read by the snapshot were not changed: they have no commit time.
+        boolean snapshot = CdcSources.readBySnapshot(change);
         Row history = new Row(RowKind.INSERT, columns + 2);
         history.setField(0, operation(change.getKind(), snapshot));
         history.setField(1, snapshot ? null : committedAt);

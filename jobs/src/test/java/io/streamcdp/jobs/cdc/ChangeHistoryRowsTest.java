@@ -1,4 +1,4 @@
-package io.streamcdp.jobs.customer360;
+package io.streamcdp.jobs.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
