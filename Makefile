@@ -11,6 +11,9 @@ SCALE ?= small
 SEED ?= 42
 BENCH_ARGS ?=
 BENCH_HEAP ?= 3g
+# The differential tests' size (make fuzz): source changes and Kafka events per seed; SEED above.
+CHANGES ?= 100000
+EVENTS ?= 20000
 # Cluster mode: which pipelines make submit/stop/upgrade act on (default: all), and the query of make sql.
 PIPELINES ?=
 Q ?=
@@ -20,7 +23,7 @@ CLUSTER_ENV = STREAMCDP_CONFIG=$${STREAMCDP_CONFIG:-work/streamcdp.properties}
 # Trino 476 and its CLI need Java 24 or newer: the newest such JDK under /usr/lib/jvm.
 TRINO_JAVA ?= $(lastword $(sort $(wildcard /usr/lib/jvm/*-2[4-9]*/bin/java /usr/lib/jvm/*-3[0-9]*/bin/java)))
 
-.PHONY: help build demo demo-explore query serve trino trino-cli maintain cluster-up cluster-down submit status stop upgrade sql bench test unit-test clean
+.PHONY: help build demo demo-explore query serve trino trino-cli maintain cluster-up cluster-down submit status stop upgrade sql bench test unit-test fuzz clean
 
 help:
 	@echo "make demo          run every pipeline on the embedded stack and print what it computes"
@@ -47,6 +50,8 @@ help:
 	@echo ""
 	@echo "make test          unit tests and end-to-end tests against real servers"
 	@echo "make unit-test     unit tests only"
+	@echo "make fuzz SEED=7 CHANGES=100000 EVENTS=20000"
+	@echo "                   the differential tests, long: random histories against a batch recompute"
 	@echo "make build         compile and package every module, no tests"
 	@echo "make clean         remove build outputs and the work/ directory"
 
@@ -98,6 +103,11 @@ bench: build
 
 test:
 	$(MVN) install
+
+# The differential tests of make test, with one seed and the given sizes (docs/correctness.md).
+fuzz: build
+	$(MVN) -pl integration-tests test -Dtest='*DifferentialIT' -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dstreamcdp.fuzz.seeds=$(SEED) -Dstreamcdp.fuzz.changes=$(CHANGES) -Dstreamcdp.fuzz.events=$(EVENTS)
 
 unit-test:
 	$(MVN) install -pl stack/kafka-broker,stack/trino,stack/flink-dist,stack,catalog,udfs,jobs,serving

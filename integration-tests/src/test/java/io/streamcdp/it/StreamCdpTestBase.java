@@ -13,9 +13,11 @@ import io.streamcdp.jobs.personalization.PersonalizationJob;
 import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.jobs.serving.ServingQuery;
 import io.streamcdp.stack.Database;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.flink.configuration.Configuration;
@@ -39,6 +42,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
@@ -206,19 +210,66 @@ public abstract class StreamCdpTestBase {
      */
     protected String cancelKeepingCheckpoint(JobClient job) throws Exception {
         cancel(job);
+        return latestCheckpoint(job).orElseThrow(() -> new IllegalStateException("No completed checkpoint of "
+                + job.getJobID())).toUri().toString();
+    }
+
+    /** The number of the job's newest completed checkpoint, 0 before the first. */
+    protected long latestCheckpointId(JobClient job) throws IOException {
+        return latestCheckpoint(job).map(StreamCdpTestBase::checkpointId).orElse(0L);
+    }
+
+    /** Waits until the job has completed {@code count} more checkpoints than it had when called. */
+    protected void awaitCheckpoints(JobClient job, int count) throws IOException {
+        long target = latestCheckpointId(job) + count;
+        await(count + " more checkpoints of " + job.getJobID()).atMost(PIPELINE_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100)).until(() -> latestCheckpointId(job) >= target);
+    }
+
+    private Optional<Path> latestCheckpoint(JobClient job) throws IOException {
         Path checkpoints = config.path(StreamCdpOptions.CHECKPOINT_DIR).resolve(job.getJobID().toString());
+        if (!Files.isDirectory(checkpoints)) {
+            return Optional.empty();
+        }
         try (var dirs = Files.list(checkpoints)) {
+            // A checkpoint is complete once its metadata is written; older ones are deleted.
             return dirs.filter(dir -> dir.getFileName().toString().startsWith("chk-"))
                     .filter(dir -> Files.exists(dir.resolve("_metadata")))
-                    .max(Comparator.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString().substring(4))))
-                    .orElseThrow(() -> new IllegalStateException("No completed checkpoint in " + checkpoints))
-                    .toUri().toString();
+                    .max(Comparator.comparingLong(StreamCdpTestBase::checkpointId));
+        } catch (NoSuchFileException deletedMeanwhile) {
+            return latestCheckpoint(job);
         }
+    }
+
+    private static long checkpointId(Path checkpoint) {
+        return Long.parseLong(checkpoint.getFileName().toString().substring("chk-".length()));
     }
 
     /** Runs a batch query on the catalogs and returns its rows, each field as display text. */
     protected List<List<String>> query(String sql) {
         return rows(sql, () -> batch().executeSql(sql));
+    }
+
+    /** Runs a batch query on the catalogs and returns its rows with their values as Flink gives them. */
+    protected List<List<Object>> queryValues(String sql) {
+        List<List<Object>> rows = new ArrayList<>();
+        try (CloseableIterator<Row> result = batch().executeSql(sql).collect()) {
+            result.forEachRemaining(row -> {
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < row.getArity(); i++) {
+                    values.add(row.getField(i));
+                }
+                rows.add(values);
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+        return rows;
+    }
+
+    /** The columns and primary key of a catalog table. */
+    protected ResolvedSchema schema(String table) {
+        return batch().from(table).getResolvedSchema();
     }
 
     /** Runs one of the serving queries of sql/serving/ for a user, as the command line does. */
