@@ -209,7 +209,7 @@ CREATE TABLE IF NOT EXISTS paimon.serving.rolling_metrics (
 -- Operations: records that could not be used, with the reason, never silently dropped.
 CREATE DATABASE IF NOT EXISTS paimon.ops;
 
--- error is one of MALFORMED_JSON, MISSING_FIELD, INVALID_FIELD, UNKNOWN_VALUE, LATE.
+-- error is one of MALFORMED_JSON, MISSING_FIELD, INVALID_FIELD, UNKNOWN_VALUE, LATE, FUTURE.
 CREATE TABLE IF NOT EXISTS paimon.ops.dead_letters (
     source      STRING NOT NULL,
     error       STRING NOT NULL,

@@ -100,6 +100,10 @@ public final class StreamCdpOptions {
                     .withDescription("How far behind the newest event an event may arrive and still count; later ones "
                             + "go to the dead letters.");
 
+    public static final ConfigOption<Duration> EVENTS_MAX_CLOCK_SKEW =
+            key("events.max-clock-skew").durationType().defaultValue(Duration.ofMinutes(15))
+                    .withDescription("How far ahead of this machine's clock an event may be stamped; later ones go to the "
+                            + "dead letters (FUTURE) before they can move event time ahead for everyone.");
     public static final ConfigOption<Duration> EVENTS_IDLE_TIMEOUT =
             key("events.idle-timeout").durationType().defaultValue(Duration.ofMinutes(1))
                     .withDescription("A topic partition without events for this long stops holding back event time, "
@@ -184,7 +188,7 @@ public final class StreamCdpOptions {
             CDC_SNAPSHOT_CHUNK_SIZE,
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_CHURN_ALERTS_TOPIC, KAFKA_USER_EVENTS_TOPIC, KAFKA_HIGH_INTENT_TOPIC,
             KAFKA_SEGMENT_MEMBERSHIP_TOPIC, KAFKA_CONTENT_INTERACTIONS_TOPIC, KAFKA_METRIC_EVENTS_TOPIC,
-            EVENTS_ALLOWED_LATENESS, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION, METRICS_WINDOW, METRICS_CLOCK,
+            EVENTS_ALLOWED_LATENESS, EVENTS_MAX_CLOCK_SKEW, EVENTS_IDLE_TIMEOUT, SEGMENTS_IDENTITY_RETENTION, METRICS_WINDOW, METRICS_CLOCK,
             PAIMON_WAREHOUSE, ICEBERG_WAREHOUSE, ICEBERG_JDBC_URL, ICEBERG_JDBC_USERNAME, ICEBERG_JDBC_PASSWORD,
             TRINO_PORT, SERVING_HOST, SERVING_PORT, SERVING_API_TOKEN, SERVING_POLL_INTERVAL,
             CHECKPOINT_DIR, CHECKPOINT_INTERVAL, MINI_BATCH_LATENCY, MINI_BATCH_SIZE, WORK_DIR);

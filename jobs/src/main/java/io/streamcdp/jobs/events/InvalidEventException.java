@@ -5,7 +5,7 @@ public class InvalidEventException extends Exception {
 
     /** The dead-letter error codes, as stored in paimon.ops.dead_letters. */
     public enum Error {
-        MALFORMED_JSON, MISSING_FIELD, INVALID_FIELD, UNKNOWN_VALUE, LATE
+        MALFORMED_JSON, MISSING_FIELD, INVALID_FIELD, UNKNOWN_VALUE, LATE, FUTURE
     }
 
     private final Error error;

@@ -6,8 +6,10 @@ import static io.streamcdp.jobs.events.InvalidEventException.Error.MISSING_FIELD
 import static io.streamcdp.jobs.events.InvalidEventException.Error.UNKNOWN_VALUE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,7 +32,12 @@ import org.apache.flink.types.Row;
 public final class JsonEventParser implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers are read exactly (money must not pass through a double). */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    /** More decimal places than any SQL DECIMAL holds: such a number is not a measurement. */
+    private static final int MAX_DECIMAL_PLACES = 38;
 
     private final List<String> names;
     private final List<LogicalType> types;
@@ -62,7 +69,13 @@ public final class JsonEventParser implements Serializable {
         }
         Row row = new Row(names.size());
         for (int i = 0; i < names.size(); i++) {
-            row.setField(i, field(event.get(names.get(i)), names.get(i), types.get(i)));
+            JsonNode node = event.get(names.get(i));
+            try {
+                row.setField(i, field(node, names.get(i), types.get(i)));
+            } catch (RuntimeException unforeseen) {
+                // Whatever a value does to a conversion, it makes its record a dead letter.
+                throw new InvalidEventException(INVALID_FIELD, names.get(i) + " " + node + " cannot be read: " + unforeseen);
+            }
         }
         return row;
     }
@@ -117,11 +130,23 @@ public final class JsonEventParser implements Serializable {
     }
 
     private static BigDecimal decimal(JsonNode node, String name, DecimalType type) throws InvalidEventException {
+        if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+            // JSON numbers beyond a double's range, such as 1e999999999, arrive as infinity.
+            throw new InvalidEventException(INVALID_FIELD, name + " is a number beyond any column's range");
+        }
         BigDecimal value;
         try {
             value = node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText());
         } catch (NumberFormatException e) {
             throw invalid(name, node, "a number");
+        }
+        // Checked before rounding: rounding 1e999999999 or 1e-999999999 alone would exhaust the JVM.
+        if (value.scale() > MAX_DECIMAL_PLACES) {
+            throw new InvalidEventException(INVALID_FIELD, name + " " + abbreviated(node)
+                    + " has more decimal places than any column holds");
+        }
+        if (value.signum() != 0 && value.precision() - value.scale() > type.getPrecision() - type.getScale()) {
+            throw new InvalidEventException(INVALID_FIELD, name + " " + abbreviated(node) + " does not fit " + type);
         }
         BigDecimal scaled = value.setScale(type.getScale(), RoundingMode.HALF_UP);
         if (scaled.precision() > type.getPrecision()) {
@@ -135,13 +160,22 @@ public final class JsonEventParser implements Serializable {
             throw invalid(name, node, "an ISO-8601 instant such as 2026-03-30T10:00:00Z");
         }
         try {
-            return OffsetDateTime.parse(node.asText()).toInstant();
-        } catch (DateTimeParseException e) {
+            Instant instant = OffsetDateTime.parse(node.asText()).toInstant();
+            // Event time is kept in milliseconds since the epoch: the instant must have one.
+            instant.toEpochMilli();
+            return instant;
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw invalid(name, node, "an ISO-8601 instant such as 2026-03-30T10:00:00Z");
         }
     }
 
     private static InvalidEventException invalid(String name, JsonNode node, String expected) {
-        return new InvalidEventException(INVALID_FIELD, name + " " + node + " is not " + expected);
+        return new InvalidEventException(INVALID_FIELD, name + " " + abbreviated(node) + " is not " + expected);
+    }
+
+    /** A value as the detail of a dead letter shows it: its first 100 characters. */
+    private static String abbreviated(JsonNode node) {
+        String text = node.toString();
+        return text.length() <= 100 ? text : text.substring(0, 100) + "... (" + text.length() + " characters)";
     }
 }

@@ -3,6 +3,7 @@ package io.streamcdp.jobs.events;
 import io.streamcdp.catalog.StreamCdpConfig;
 import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.RowTypes;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,8 @@ public final class KafkaEventSource {
                 // A new group starts from the beginning; later runs resume from their checkpoint.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new ParsingDeserializer(JsonEventParser.forSchema(schema, rules),
-                        ExternalTypeInfo.of(EventEnvelope.type(columns))))
+                        ExternalTypeInfo.of(EventEnvelope.type(columns)), eventTime,
+                        config.get(StreamCdpOptions.EVENTS_MAX_CLOCK_SKEW), Clock.systemUTC()))
                 .build();
         // Watermarks per partition, from event times; rejected records carry none.
         WatermarkStrategy<Row> watermarks = WatermarkStrategy.<Row>forBoundedOutOfOrderness(

@@ -55,9 +55,35 @@ class JsonEventParserTest {
         "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":1e20,\"event_time\":\"2026-03-30T12:30:00Z\"}    | INVALID_FIELD | does not fit DECIMAL(12, 2)",
         "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"dwell_seconds\":-5,\"event_time\":\"2026-03-30T12:30:00Z\"}    | INVALID_FIELD | dwell_seconds -5 is outside the plausible range [0, 14400]",
         "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"dwell_seconds\":86400,\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | dwell_seconds 86400 is outside the plausible range [0, 14400]",
-        "{\"user_id\":{\"id\":1},\"event_type\":\"purchase\",\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | user_id {\"id\":1} is not a string"
+        "{\"user_id\":{\"id\":1},\"event_type\":\"purchase\",\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | user_id {\"id\":1} is not a string",
+        // Numbers no column holds: each must be a dead letter, never an exception or a hang.
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":1e999999999,\"event_time\":\"2026-03-30T12:30:00Z\"}  | INVALID_FIELD | value is a number beyond any column's range",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":\"1e999999999\",\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | does not fit DECIMAL(12, 2)",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":1e-999999999,\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | more decimal places than any column holds",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":\"NaN\",\"event_time\":\"2026-03-30T12:30:00Z\"}        | INVALID_FIELD | value \"NaN\" is not a number",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":\"Infinity\",\"event_time\":\"2026-03-30T12:30:00Z\"}   | INVALID_FIELD | value \"Infinity\" is not a number",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"value\":NaN,\"event_time\":\"2026-03-30T12:30:00Z\"}            | MALFORMED_JSON | not JSON",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"dwell_seconds\":1e999999999,\"event_time\":\"2026-03-30T12:30:00Z\"} | INVALID_FIELD | is not an integer",
+        "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"event_time\":\"+999999999-12-31T23:59:59Z\"} | INVALID_FIELD | is not an ISO-8601 instant"
     })
     void rejectsWithANamedError(String payload, InvalidEventException.Error error, String detail) {
+        rejects(payload, error, detail);
+    }
+
+    @Test
+    void rejectsNumbersOfHundredsOfDigits() {
+        String digits = "9".repeat(400);
+        rejects(event("\"value\":" + digits), InvalidEventException.Error.INVALID_FIELD, "does not fit DECIMAL(12, 2)");
+        rejects(event("\"value\":0." + digits), InvalidEventException.Error.INVALID_FIELD,
+                "more decimal places than any column holds");
+        rejects(event("\"dwell_seconds\":" + digits), InvalidEventException.Error.INVALID_FIELD, "is not an integer");
+    }
+
+    private static String event(String field) {
+        return "{\"user_id\":\"u1\",\"event_type\":\"purchase\",\"event_time\":\"2026-03-30T12:30:00Z\"," + field + "}";
+    }
+
+    private void rejects(String payload, InvalidEventException.Error error, String detail) {
         assertThatThrownBy(() -> parser.parse(payload))
                 .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.error()).isEqualTo(error))
                 .hasMessageContaining(detail);
