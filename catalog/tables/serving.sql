@@ -133,10 +133,12 @@ CREATE TABLE IF NOT EXISTS paimon.serving.category_interest_sessions (
     user_id                 STRING NOT NULL,
     category                STRING NOT NULL,
     window_start            TIMESTAMP(3) NOT NULL,
-    window_end              TIMESTAMP(3),
+    window_end              TIMESTAMP(3) NOT NULL,
     page_views_in_session   BIGINT,
     viewed_value_in_session DECIMAL(38, 2),
-    PRIMARY KEY (user_id, category, window_start) NOT ENFORCED
+    -- A session is its start and its end: a visitor's session counted as a user's may start
+    -- with one of the user's own sessions and end elsewhere (sql/segments/04).
+    PRIMARY KEY (user_id, category, window_start, window_end) NOT ENFORCED
 );
 
 -- Who is in which segment, and since when: one row per stay of a user in a segment. left_at is
@@ -217,7 +219,10 @@ CREATE TABLE IF NOT EXISTS paimon.ops.dead_letters (
     payload     STRING,
     event_time  TIMESTAMP_LTZ(3),
     received_at TIMESTAMP_LTZ(3)
-) WITH (
-    -- An append-only log: no key, any number of writers' files.
-    'bucket' = '-1'
+) PARTITIONED BY (source) WITH (
+    -- An append-only log: no key, any number of writers' files, a partition per source (each
+    -- written by one job). The jobs only add files: a job that also compacted them failed its
+    -- own commits now and then ("File deletion conflicts"); make maintain compacts the table.
+    'bucket' = '-1',
+    'write-only' = 'true'
 );

@@ -1,6 +1,6 @@
 -- category_interest_sessions: users exploring one product category within a browsing session.
 -- Rule: at least 2 product views of one category in one session.
--- Grain and key: one row per (user_id, category, session start) that qualifies.
+-- Grain and key: one row per (user_id, category, session start, session end) that qualifies.
 -- Window: SESSION per visitor with a 30-minute gap, over ALL of the visitor's events (a page
 --   view keeps a session open); only product views are counted. window_end is the last event
 --   + 30 minutes.
