@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,18 +42,17 @@ class CdcDifferentialIT extends StreamCdpTestBase {
         System.out.printf("[differential] seed %d, %d changes (replay: make fuzz SEED=%d CHANGES=%d)%n",
                 seed, CHANGES, seed, CHANGES);
         SourceChangeGenerator generator = new SourceChangeGenerator(config, seed, Math.max(50, CHANGES / 10));
-        JobClient job;
         try {
             // A fifth before the job starts, so that its initial snapshot reads them.
             generator.commit(CHANGES / 5);
-            job = startCustomer360();
+            startCustomer360();
             generator.commit(CHANGES - CHANGES / 5, CHANGES_PER_SECOND);
             int sentinel = generator.commitSentinel();
             // Each source's last change is the sentinel's: once the profile shows all of them,
             // every earlier change is in that checkpoint or before, in every table's commit.
             awaitRows("SELECT total_orders, total_tickets, total_web_events FROM paimon.serving.customer_360 "
                     + "WHERE customer_id = " + sentinel, List.of(List.of("1", "1", "1")));
-            awaitCheckpoints(job, 2);
+            awaitCheckpointsOfRunningJobs(2);
         } finally {
             generator.close();
         }
@@ -63,7 +61,7 @@ class CdcDifferentialIT extends StreamCdpTestBase {
         List<TableDiff> diffs = compare();
         if (diffs.stream().anyMatch(diff -> !diff.matches())) {
             // A commit of another table may trail the one that showed the sentinel: look once more.
-            awaitCheckpoints(job, 2);
+            awaitCheckpointsOfRunningJobs(2);
             diffs = compare();
         }
         StringBuilder report = new StringBuilder("[differential] seed " + seed + ":");

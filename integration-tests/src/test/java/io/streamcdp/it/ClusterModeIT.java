@@ -3,6 +3,7 @@ package io.streamcdp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.streamcdp.catalog.StreamCdpOptions;
 import io.streamcdp.jobs.Pipeline;
 import io.streamcdp.jobs.cluster.ClusterDeployer;
 import io.streamcdp.jobs.cluster.InputTopics;
@@ -96,6 +97,13 @@ class ClusterModeIT extends StreamCdpTestBase {
             awaitGatewayRows(jdbcUrl, BOB, List.of(List.of("3", "849.00")));
             awaitGatewayRows(jdbcUrl, ORDER_CHANGES, List.of(List.of("109", "INSERT", "1")));
             reportPointQueryLatency(jdbcUrl);
+            // Three interactions of p1 for the personalization pipeline: tech scores 1 + 3 + 5.
+            try (var producer = KafkaTestClients.producer(config)) {
+                String topic = config.get(StreamCdpOptions.KAFKA_CONTENT_INTERACTIONS_TOPIC);
+                TestEvents.send(producer, topic, TestEvents.interaction("i1", "p1", "c1", "tech", "view", 30, "2026-04-06T10:00:00Z"));
+                TestEvents.send(producer, topic, TestEvents.interaction("i2", "p1", "c1", "tech", "click", 12, "2026-04-06T10:05:00Z"));
+                TestEvents.send(producer, topic, TestEvents.interaction("i3", "p1", "c2", "tech", "save", null, "2026-04-06T10:10:00Z"));
+            }
 
             for (Pipeline pipeline : Pipeline.values()) {
                 PipelineStatus stopped = deployer.stop(pipeline);
@@ -121,9 +129,10 @@ class ClusterModeIT extends StreamCdpTestBase {
                     List.of("109", "INSERT", "1"), List.of("109", "UPDATE", "1"), List.of("110", "INSERT", "1")));
             awaitGatewayRows(jdbcUrl, "SELECT change_op, COUNT(*) FROM iceberg.history.orders_changes "
                     + "WHERE change_op = 'SNAPSHOT' GROUP BY change_op", List.of(List.of("SNAPSHOT", "8")));
-            // A serving query of sql/serving/ runs through the gateway too (no interactions: no rows).
-            assertThat(gatewayRows(jdbcUrl, ServingQuery.requestViewSql("p1"), ServingQuery.TOP_CATEGORIES.sql(config)))
-                    .isEmpty();
+            // A serving query of sql/serving/ runs through the gateway too, over p1's interactions.
+            await("top categories of p1").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(gatewayRows(jdbcUrl, ServingQuery.requestViewSql("p1"), ServingQuery.TOP_CATEGORIES.sql(config)))
+                            .containsExactly(List.of("tech", "9", "21.00")));
         }
         assertThat(pids).allSatisfy(pid ->
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("process " + pid).isNotEqualTo(Optional.of(true)));

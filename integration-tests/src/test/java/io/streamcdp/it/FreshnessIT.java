@@ -44,7 +44,8 @@ class FreshnessIT extends StreamCdpTestBase {
         awaitRows("SELECT total_orders, lifetime_value FROM paimon.serving.customer_360 WHERE customer_id = 2",
                 List.of(List.of("22", "799.00")));
 
-        assertThat(millis).hasSize(CHANGES);
+        // No order is visible before its commit (both times come from this machine's clock).
+        assertThat(millis).allSatisfy(latency -> assertThat(latency).isNotNegative());
         LatencyReport.print("source commit -> Paimon snapshot", "changes", millis,
                 config.asStrings().get("checkpoint.interval"));
     }

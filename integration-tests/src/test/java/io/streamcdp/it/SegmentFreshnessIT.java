@@ -46,7 +46,8 @@ class SegmentFreshnessIT extends StreamCdpTestBase {
         }
         awaitRows("SELECT user_id, window_start, cart_adds FROM paimon.serving.high_intent_buyers", expected);
 
-        assertThat(millis).hasSize(USERS);
+        // No segment row is visible before its event was produced.
+        assertThat(millis).allSatisfy(latency -> assertThat(latency).isNotNegative());
         LatencyReport.print("event produced -> segment row in a Paimon snapshot", "events", millis,
                 config.asStrings().get("checkpoint.interval"));
     }

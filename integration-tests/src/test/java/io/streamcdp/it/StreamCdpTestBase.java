@@ -1,5 +1,6 @@
 package io.streamcdp.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.streamcdp.catalog.StreamCdpConfig;
@@ -14,6 +15,7 @@ import io.streamcdp.jobs.segments.SegmentsJob;
 import io.streamcdp.jobs.serving.ServingQuery;
 import io.streamcdp.stack.Database;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -29,11 +31,15 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -219,13 +225,6 @@ public abstract class StreamCdpTestBase {
         return latestCheckpoint(job).map(StreamCdpTestBase::checkpointId).orElse(0L);
     }
 
-    /** Waits until the job has completed {@code count} more checkpoints than it had when called. */
-    protected void awaitCheckpoints(JobClient job, int count) throws IOException {
-        long target = latestCheckpointId(job) + count;
-        await(count + " more checkpoints of " + job.getJobID()).atMost(PIPELINE_TIMEOUT)
-                .pollInterval(Duration.ofMillis(100)).until(() -> latestCheckpointId(job) >= target);
-    }
-
     private Optional<Path> latestCheckpoint(JobClient job) throws IOException {
         Path checkpoints = config.path(StreamCdpOptions.CHECKPOINT_DIR).resolve(job.getJobID().toString());
         if (!Files.isDirectory(checkpoints)) {
@@ -296,27 +295,58 @@ public abstract class StreamCdpTestBase {
         return batch;
     }
 
-    /** Waits until a query returns exactly the expected rows, in any order. */
+    /**
+     * Waits until a query returns exactly the expected rows, in any order, and checks that it
+     * still does two checkpoints later: a late duplicate or retraction would come with one.
+     */
     protected void awaitRows(String sql, List<List<String>> expected) {
         // Same thread: the planner keeps per-thread state (Calcite's metadata handlers).
-        await(sql).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
-                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(query(sql))
-                        .containsExactlyInAnyOrderElementsOf(expected));
+        awaitStable(sql, () -> query(sql), rows -> assertThat(rows).containsExactlyInAnyOrderElementsOf(expected));
     }
 
-    /** Waits until a serving query for a user returns exactly the expected rows, in this order. */
+    /** Waits until a serving query for a user returns exactly the expected rows, in this order, and stays so. */
     protected void awaitRows(ServingQuery servingQuery, String userId, List<List<String>> expected) {
-        await(servingQuery.fileName() + " for " + userId).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                .pollInSameThread()
-                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(query(servingQuery, userId))
-                        .containsExactlyElementsOf(expected));
+        awaitStable(servingQuery.fileName() + " for " + userId, () -> query(servingQuery, userId),
+                rows -> assertThat(rows).containsExactlyElementsOf(expected));
     }
 
-    /** Waits until a query on one of the operational databases returns exactly the expected rows. */
+    /** Waits until a query on one of the operational databases returns exactly the expected rows, and stays so. */
     protected void awaitRows(String sql, List<List<String>> expected, Database database) {
-        await(sql + " on " + database).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(query(sql, database))
-                        .containsExactlyInAnyOrderElementsOf(expected));
+        awaitStable(sql + " on " + database, () -> query(sql, database),
+                rows -> assertThat(rows).containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    private void awaitStable(String what, Callable<List<List<String>>> query, Consumer<List<List<String>>> check) {
+        await(what).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
+                .untilAsserted(() -> check.accept(query.call()));
+        awaitCheckpointsOfRunningJobs(2);
+        try {
+            check.accept(query.call());
+        } catch (AssertionError | Exception e) {
+            throw new AssertionError(what + ": right at first, then no longer two checkpoints later", e);
+        }
+    }
+
+    /** Waits until every job this test started and that still runs has completed {@code count} more checkpoints. */
+    protected void awaitCheckpointsOfRunningJobs(int count) {
+        Map<JobClient, Long> targets = new LinkedHashMap<>();
+        for (JobClient job : jobs) {
+            if (job.getJobStatus().join() == JobStatus.RUNNING) {
+                targets.put(job, uncheckedLatestCheckpointId(job) + count);
+            }
+        }
+        await(count + " more checkpoints of " + targets.size() + " jobs").atMost(PIPELINE_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> targets.entrySet().stream()
+                        .allMatch(target -> uncheckedLatestCheckpointId(target.getKey()) >= target.getValue()));
+    }
+
+    private long uncheckedLatestCheckpointId(JobClient job) {
+        try {
+            return latestCheckpointId(job);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs a query on one of the operational databases; each field as the driver prints it. */

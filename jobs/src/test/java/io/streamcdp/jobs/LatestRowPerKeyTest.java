@@ -3,11 +3,7 @@ package io.streamcdp.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 import org.junit.jupiter.api.AfterEach;
@@ -16,15 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class LatestRowPerKeyTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> harness;
+    private KeyedRowHarness harness;
 
     @BeforeEach
     void open() throws Exception {
         // Orphan rows of (source_id, customer_id), keyed by source_id.
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new LatestRowPerKey(Types.ROW(Types.INT, Types.INT))),
-                row -> Row.of(row.getField(0)), Types.ROW(Types.INT));
-        harness.open();
+        harness = KeyedRowHarness.open(new LatestRowPerKey(Types.ROW(Types.INT, Types.INT)));
     }
 
     @AfterEach
@@ -50,7 +43,7 @@ class LatestRowPerKeyTest {
         process(RowKind.UPDATE_BEFORE, 201, 7);
 
         assertThat(output()).containsExactly("+I[201, 7]", "+U[201, 8]", "+U[201, 7]", "-D[201, 7]");
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.stateEntries()).isZero();
     }
 
     @Test
@@ -62,10 +55,10 @@ class LatestRowPerKeyTest {
     }
 
     private void process(RowKind kind, int sourceId, int customerId) throws Exception {
-        harness.processElement(new StreamRecord<>(Row.ofKind(kind, sourceId, customerId)));
+        harness.process(Row.ofKind(kind, sourceId, customerId));
     }
 
     private List<String> output() {
-        return harness.extractOutputValues().stream().map(Row::toString).collect(Collectors.toList());
+        return harness.output();
     }
 }

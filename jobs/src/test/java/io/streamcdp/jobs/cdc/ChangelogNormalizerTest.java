@@ -2,13 +2,10 @@ package io.streamcdp.jobs.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamcdp.jobs.KeyedRowHarness;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 import org.junit.jupiter.api.AfterEach;
@@ -21,15 +18,12 @@ class ChangelogNormalizerTest {
     private static final Instant T1 = Instant.parse("2026-04-01T10:00:01Z");
     private static final Instant T2 = Instant.parse("2026-04-01T10:00:02Z");
 
-    private KeyedOneInputStreamOperatorTestHarness<Row, Row, Row> harness;
+    private KeyedRowHarness harness;
 
     @BeforeEach
     void open() throws Exception {
         // Rows of (order_id, status, commit time), keyed by order_id.
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ChangelogNormalizer(Types.ROW(Types.INT, Types.STRING, Types.INSTANT))),
-                row -> Row.of(row.getField(0)), Types.ROW(Types.INT));
-        harness.open();
+        harness = KeyedRowHarness.open(new ChangelogNormalizer(Types.ROW(Types.INT, Types.STRING, Types.INSTANT)));
     }
 
     @AfterEach
@@ -71,14 +65,14 @@ class ChangelogNormalizerTest {
 
         assertThat(output()).containsExactly("+I[103, pending, 2026-04-01T10:00:01Z]",
                 "-D[103, pending, 2026-04-01T10:00:02Z]");
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.stateEntries()).isZero();
     }
 
     private void process(RowKind kind, int id, String status, Instant committedAt) throws Exception {
-        harness.processElement(new StreamRecord<>(Row.ofKind(kind, id, status, committedAt)));
+        harness.process(Row.ofKind(kind, id, status, committedAt));
     }
 
     private List<String> output() {
-        return harness.extractOutputValues().stream().map(Row::toString).collect(Collectors.toList());
+        return harness.output();
     }
 }
