@@ -73,6 +73,8 @@ class EventDifferentialIT extends StreamCdpTestBase {
         startPersonalization();
 
         Instant closing = history.newest().plus(Duration.ofDays(10));
+        assertThat(closing.plus(Duration.ofDays(1))).as("the history's last events lie in the past (a later one "
+                + "would be a FUTURE dead letter): fewer events, or an earlier start").isBefore(Instant.now());
         try (KafkaProducer<String, byte[]> producer = producer()) {
             send(producer, history.sendOrder());
             link(history.mappedAfter());

@@ -29,8 +29,12 @@ public final class EventHistoryGenerator {
 
     public static final String USER_EVENTS = "user_events";
     public static final String CONTENT_INTERACTIONS = "content_interactions";
-    /** A day of UTC before the first 7-day window's Thursday start, so that both kinds of boundary occur. */
-    static final Instant START = Instant.parse("2026-04-01T18:00:00Z");
+    /**
+     * Six hours before a Thursday midnight, a 7-day window's start: both kinds of boundary occur
+     * soon. Years in the past, so that even a long history ends before today (an event from the
+     * future is rejected).
+     */
+    static final Instant START = Instant.parse("2024-01-03T18:00:00Z");
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final String[] USER_EVENT_TYPES = {"page_view", "product_view", "product_view", "add_to_cart",
             "checkout_start", "purchase"};
@@ -162,7 +166,7 @@ public final class EventHistoryGenerator {
         }
         if (roll < 97) {
             // Exactly on a boundary: a 15-minute slide, a day, or (a day that is) a Thursday.
-            ChronoUnit unit = random.nextBoolean() ? ChronoUnit.DAYS : ChronoUnit.HOURS;
+            ChronoUnit unit = random.nextInt(4) == 0 ? ChronoUnit.DAYS : ChronoUnit.HOURS;
             Instant next = clock.truncatedTo(unit).plus(1, unit);
             return unit == ChronoUnit.HOURS ? next.plus(Duration.ofMinutes(15L * random.nextInt(4))) : next;
         }
