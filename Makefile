@@ -59,10 +59,10 @@ build:
 	$(MVN) install -DskipTests
 
 demo: build
-	$(MVN) -pl jobs exec:exec -Drun.args="$(DEMO_ARGS)"
+	$(MVN) -pl demo exec:exec -Drun.args="$(DEMO_ARGS)"
 
 query: build
-	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.serving.QueryCommand -Drun.args="$(QUERY) --user=$(USER_ID)"
+	$(MVN) -pl tools exec:exec -Drun.main=io.streamcdp.tools.queries.QueryCommand -Drun.args="$(QUERY) --user=$(USER_ID)"
 
 # The running stack's configuration when there is one (make demo-explore, make cluster-up).
 serve: build
@@ -73,33 +73,33 @@ demo-explore:
 	$(MAKE) demo DEMO_ARGS=--keep-running
 
 trino: build
-	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.history.TrinoCommand
+	$(MVN) -pl tools exec:exec -Drun.main=io.streamcdp.tools.trino.TrinoCommand
 
 trino-cli: build
 	@test -n "$(TRINO_JAVA)" || { echo "Trino's CLI needs a JDK 24 or newer (e.g. Temurin 25) under /usr/lib/jvm, or TRINO_JAVA=/path/to/bin/java"; exit 1; }
 	$(TRINO_JAVA) --enable-native-access=ALL-UNNAMED -jar $$(cat stack/trino/target/classes/streamcdp/trino-cli.path) --server 127.0.0.1:$(TRINO_PORT) --catalog iceberg --schema history
 
 maintain: build
-	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.history.MaintenanceCommand -Drun.args="$(MAINTAIN_ARGS)"
+	$(MVN) -pl tools exec:exec -Drun.main=io.streamcdp.tools.maintenance.MaintenanceCommand -Drun.args="$(MAINTAIN_ARGS)"
 
 cluster-up: build
-	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.ClusterCommand -Drun.args="up"
+	$(MVN) -pl tools exec:exec -Drun.main=io.streamcdp.tools.cluster.ClusterCommand -Drun.args="up"
 
 cluster-down:
-	$(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.ClusterCommand -Drun.args="down"
+	$(MVN) -pl tools exec:exec -Drun.main=io.streamcdp.tools.cluster.ClusterCommand -Drun.args="down"
 
 submit status stop upgrade: build
-	$(CLUSTER_ENV) $(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.PipelinesCommand \
+	$(CLUSTER_ENV) $(MVN) -pl tools exec:exec -Drun.main=io.streamcdp.tools.cluster.PipelinesCommand \
 		-Drun.args="$@ --jar $(abspath $(JOB_JAR)) $(PIPELINES)"
 
 # The query travels in the environment, so that quotes in it need no escaping.
 sql: export STREAMCDP_SQL = $(Q)
 sql: build
-	$(CLUSTER_ENV) $(MVN) -pl jobs exec:exec -Drun.main=io.streamcdp.jobs.cluster.SqlCommand \
+	$(CLUSTER_ENV) $(MVN) -pl tools exec:exec -Drun.main=io.streamcdp.tools.cluster.SqlCommand \
 		-Drun.args="$(if $(Q),,--serving $(QUERY) --user $(USER_ID))"
 
 bench: build
-	$(MVN) -pl jobs exec:exec -Drun.heap=$(BENCH_HEAP) -Drun.main=io.streamcdp.jobs.bench.BenchmarkCommand -Drun.args="--scale $(SCALE) --seed $(SEED) $(BENCH_ARGS)"
+	$(MVN) -pl bench exec:exec -Drun.heap=$(BENCH_HEAP) -Drun.main=io.streamcdp.bench.BenchmarkCommand -Drun.args="--scale $(SCALE) --seed $(SEED) $(BENCH_ARGS)"
 
 test:
 	$(MVN) install
@@ -110,7 +110,7 @@ fuzz: build
 		-Dstreamcdp.fuzz.seeds=$(SEED) -Dstreamcdp.fuzz.changes=$(CHANGES) -Dstreamcdp.fuzz.events=$(EVENTS)
 
 unit-test:
-	$(MVN) install -pl stack/kafka-broker,stack/trino,stack/flink-dist,stack,catalog,udfs,jobs,serving
+	$(MVN) install -pl stack/kafka-broker,stack/trino,stack/flink-dist,config,stack,catalog,udfs,testkit,jobs,serving,tools,demo,bench
 
 clean:
 	$(MVN) clean

@@ -1,5 +1,6 @@
 package io.streamcdp.catalog;
 
+import io.streamcdp.config.StreamCdpConfig;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.api.TableEnvironment;

@@ -2,10 +2,10 @@ package io.streamcdp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcdp.jobs.bench.Benchmark;
-import io.streamcdp.jobs.bench.BenchmarkPlots;
-import io.streamcdp.jobs.bench.BenchmarkResult;
-import io.streamcdp.jobs.bench.Scale;
+import io.streamcdp.bench.Benchmark;
+import io.streamcdp.bench.BenchmarkPlots;
+import io.streamcdp.bench.BenchmarkResult;
+import io.streamcdp.bench.Scale;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.streamcdp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.stack.Database;
 import java.time.Duration;
 import java.util.ArrayList;

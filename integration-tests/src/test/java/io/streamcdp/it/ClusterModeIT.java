@@ -3,23 +3,23 @@ package io.streamcdp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.jobs.Pipeline;
-import io.streamcdp.jobs.cluster.ClusterDeployer;
-import io.streamcdp.jobs.cluster.InputTopics;
-import io.streamcdp.jobs.cluster.LocalSessionCluster;
-import io.streamcdp.jobs.cluster.PipelineStatus;
-import io.streamcdp.jobs.cluster.PipelinesCommand;
-import io.streamcdp.jobs.serving.ServingQuery;
 import io.streamcdp.stack.Database;
+import io.streamcdp.tools.cluster.ClusterDeployer;
+import io.streamcdp.tools.cluster.InputTopics;
+import io.streamcdp.tools.cluster.PipelineStatus;
+import io.streamcdp.tools.cluster.PipelinesCommand;
+import io.streamcdp.tools.cluster.SessionClusterWithGateway;
+import io.streamcdp.tools.queries.ServingQuery;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,10 +63,10 @@ class ClusterModeIT extends StreamCdpTestBase {
                 "blob.server.port", String.valueOf(freePort()),
                 "sql-gateway.endpoint.rest.port", String.valueOf(freePort()),
                 "metrics.reporter.prom.port", metricsPort + "," + freePort());
-        Path resumeRecords = LocalSessionCluster.resumeRecords(config);
+        Path resumeRecords = SessionClusterWithGateway.resumeRecords(config);
         FileUtils.deleteDirectory(resumeRecords.toFile());
         List<Long> pids;
-        try (LocalSessionCluster cluster = LocalSessionCluster.start(config, FLINK_CONF, ports);
+        try (SessionClusterWithGateway cluster = SessionClusterWithGateway.start(config, FLINK_CONF, ports);
                 ClusterDeployer deployer = new ClusterDeployer(cluster.flink().configuration(), JOB_JAR, config,
                         resumeRecords)) {
             pids = cluster.pids();
@@ -139,7 +139,7 @@ class ClusterModeIT extends StreamCdpTestBase {
     }
 
     /** Runs {@code PipelinesCommand submit} in a new JVM against the cluster; returns its output. */
-    private String makeSubmit(LocalSessionCluster cluster) throws Exception {
+    private String makeSubmit(SessionClusterWithGateway cluster) throws Exception {
         Path clientConf = Files.createDirectories(workDir.resolve("client-conf"));
         Files.writeString(clientConf.resolve("config.yaml"),
                 "rest.address: 127.0.0.1\nrest.port: " + cluster.flink().restPort() + "\n");

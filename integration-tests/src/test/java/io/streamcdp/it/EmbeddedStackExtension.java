@@ -1,7 +1,7 @@
 package io.streamcdp.it;
 
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.stack.EmbeddedStack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

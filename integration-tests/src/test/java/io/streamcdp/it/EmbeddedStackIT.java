@@ -2,8 +2,8 @@ package io.streamcdp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.stack.Database;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.streamcdp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.it.differential.EventHistoryGenerator;
 import io.streamcdp.it.differential.EventHistoryGenerator.Event;
 import io.streamcdp.it.differential.EventHistoryGenerator.Rejected;

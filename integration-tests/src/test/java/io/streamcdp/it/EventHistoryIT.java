@@ -1,6 +1,6 @@
 package io.streamcdp.it;
 
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;

@@ -2,9 +2,9 @@ package io.streamcdp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcdp.catalog.StreamCdpOptions;
-import io.streamcdp.jobs.history.TableMaintenance;
-import io.streamcdp.jobs.history.TableMaintenance.Report;
+import io.streamcdp.config.StreamCdpOptions;
+import io.streamcdp.tools.maintenance.TableMaintenance;
+import io.streamcdp.tools.maintenance.TableMaintenance.Report;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;

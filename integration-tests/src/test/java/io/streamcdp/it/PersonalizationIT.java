@@ -4,9 +4,9 @@ import static io.streamcdp.it.TestEvents.interaction;
 import static io.streamcdp.it.TestEvents.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcdp.catalog.StreamCdpOptions;
-import io.streamcdp.jobs.serving.ServingQuery;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.stack.Database;
+import io.streamcdp.tools.queries.ServingQuery;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.streamcdp.it;
 
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpOptions;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

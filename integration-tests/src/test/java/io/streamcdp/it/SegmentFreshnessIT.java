@@ -2,8 +2,8 @@ package io.streamcdp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcdp.catalog.StreamCdpOptions;
-import io.streamcdp.jobs.serving.ServingTableWatcher;
+import io.streamcdp.config.StreamCdpOptions;
+import io.streamcdp.tools.local.ServingTableWatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

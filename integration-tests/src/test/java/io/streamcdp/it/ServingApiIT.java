@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
-import io.streamcdp.jobs.serving.ServingQuery;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.serving.ApiToken;
 import io.streamcdp.serving.ServingServer;
 import io.streamcdp.stack.Database;
+import io.streamcdp.tools.queries.ServingQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

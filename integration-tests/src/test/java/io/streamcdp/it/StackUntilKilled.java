@@ -1,7 +1,7 @@
 package io.streamcdp.it;
 
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.stack.EmbeddedStack;
 
 /** A JVM that starts the embedded stack and waits to be killed: what Ctrl-C on the demo does. */

@@ -3,17 +3,17 @@ package io.streamcdp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
-import io.streamcdp.jobs.demo.LocalFlinkCluster;
 import io.streamcdp.jobs.StreamCdpJob;
 import io.streamcdp.jobs.customer360.Customer360Job;
 import io.streamcdp.jobs.metrics.RollingMetricsJob;
 import io.streamcdp.jobs.personalization.PersonalizationJob;
 import io.streamcdp.jobs.segments.SegmentsJob;
-import io.streamcdp.jobs.serving.ServingQuery;
 import io.streamcdp.stack.Database;
+import io.streamcdp.tools.local.InProcessFlinkCluster;
+import io.streamcdp.tools.queries.ServingQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -75,7 +75,7 @@ public abstract class StreamCdpTestBase {
      * The project's own cluster configuration, flink-conf/config.yaml, as the demo adapts it to
      * one JVM; the state changelog of every test's jobs goes under the build's output.
      */
-    private static final Configuration FLINK_CONF = LocalFlinkCluster.configuration(
+    private static final Configuration FLINK_CONF = InProcessFlinkCluster.configuration(
             Path.of(System.getProperty("streamcdp.flink-conf")), Path.of("target", "state-changelog").toAbsolutePath().toUri());
 
     @RegisterExtension

@@ -3,7 +3,7 @@ package io.streamcdp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.stack.EmbeddedTrino;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,8 +1,8 @@
 package io.streamcdp.jobs;
 
 import io.streamcdp.catalog.CatalogInstaller;
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;

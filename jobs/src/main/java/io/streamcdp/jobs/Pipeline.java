@@ -1,6 +1,6 @@
 package io.streamcdp.jobs;
 
-import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpConfig;
 import io.streamcdp.jobs.customer360.Customer360Job;
 import io.streamcdp.jobs.metrics.RollingMetricsJob;
 import io.streamcdp.jobs.personalization.PersonalizationJob;

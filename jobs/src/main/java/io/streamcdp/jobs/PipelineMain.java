@@ -1,6 +1,6 @@
 package io.streamcdp.jobs;
 
-import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpConfig;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package io.streamcdp.jobs;
 
 import io.streamcdp.catalog.SqlScript;
-import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

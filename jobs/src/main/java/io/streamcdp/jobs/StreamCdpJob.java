@@ -1,6 +1,6 @@
 package io.streamcdp.jobs;
 
-import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpConfig;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 

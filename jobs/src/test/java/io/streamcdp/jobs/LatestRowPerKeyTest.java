@@ -2,6 +2,7 @@ package io.streamcdp.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamcdp.testkit.KeyedRowHarness;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.types.Row;

@@ -1,8 +1,8 @@
 package io.streamcdp.serving;
 
 import io.javalin.Javalin;
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 
 /** A running profile API: replicas following the serving tables and the HTTP server over them. */
 public final class ServingServer implements AutoCloseable {

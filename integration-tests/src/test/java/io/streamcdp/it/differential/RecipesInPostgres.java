@@ -1,9 +1,9 @@
 package io.streamcdp.it.differential;
 
 import io.streamcdp.catalog.SqlScript;
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.jobs.bench.BatchBaseline;
+import io.streamcdp.config.StreamCdpConfig;
 import io.streamcdp.stack.Database;
+import io.streamcdp.tools.batch.BatchBaseline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

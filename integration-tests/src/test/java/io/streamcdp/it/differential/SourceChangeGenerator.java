@@ -1,6 +1,6 @@
 package io.streamcdp.it.differential;
 
-import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpConfig;
 import io.streamcdp.stack.Database;
 import java.math.BigDecimal;
 import java.sql.Connection;

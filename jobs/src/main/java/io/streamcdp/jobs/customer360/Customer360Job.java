@@ -1,6 +1,6 @@
 package io.streamcdp.jobs.customer360;
 
-import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpConfig;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.RowTypes;
 import io.streamcdp.jobs.SharedViews;

@@ -1,7 +1,7 @@
 package io.streamcdp.jobs.metrics;
 
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.RowTypes;
 import io.streamcdp.jobs.SqlPipeline;

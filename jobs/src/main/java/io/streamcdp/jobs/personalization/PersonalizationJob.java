@@ -1,6 +1,6 @@
 package io.streamcdp.jobs.personalization;
 
-import io.streamcdp.catalog.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpConfig;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.SqlPipeline;
 import io.streamcdp.jobs.StreamCdpJob;

@@ -2,7 +2,7 @@ package io.streamcdp.jobs.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcdp.jobs.KeyedRowHarness;
+import io.streamcdp.testkit.KeyedRowHarness;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;

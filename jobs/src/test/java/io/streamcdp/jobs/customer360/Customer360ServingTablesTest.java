@@ -3,11 +3,11 @@ package io.streamcdp.jobs.customer360;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcdp.catalog.CatalogInstaller;
-import io.streamcdp.catalog.StreamCdpConfig;
-import io.streamcdp.catalog.StreamCdpOptions;
+import io.streamcdp.config.StreamCdpConfig;
+import io.streamcdp.config.StreamCdpOptions;
 import io.streamcdp.jobs.JobEnvironment;
 import io.streamcdp.jobs.cdc.CdcSources;
-import io.streamcdp.jobs.cdc.InMemoryChangelogs;
+import io.streamcdp.testkit.InMemoryChangelogs;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +148,7 @@ class Customer360ServingTablesTest {
         env.setParallelism(parallelism);
         StreamTableEnvironment tableEnv = JobEnvironment.streamingInMiniBatches(env, config,
                 CatalogInstaller.WITHOUT_SERVERS);
-        CdcSources.register(tableEnv, Customer360Job.SOURCES, changes.reader(env));
+        CdcSources.register(tableEnv, Customer360Job.SOURCES, (tables, table) -> changes.read(env, tables, table));
         StreamStatementSet statements = tableEnv.createStatementSet();
         Customer360Job.addServingTables(tableEnv, statements, config);
         statements.execute().await();
