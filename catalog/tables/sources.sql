@@ -8,6 +8,22 @@
 -- costs a new connection and a short read of the log behind it, and is held in memory whole.
 CREATE DATABASE IF NOT EXISTS cdc;
 
+-- What every PostgreSQL source table shares: the server, the account, the logical decoding
+-- plugin and the incremental snapshot. A template only (no columns): each table below takes
+-- these options with LIKE and adds its database, table, replication slot and publication.
+CREATE TEMPORARY TABLE IF NOT EXISTS cdc.postgres_source WITH (
+    'connector' = 'postgres-cdc',
+    'hostname' = '${postgres.hostname}',
+    'port' = '${postgres.port}',
+    'username' = '${postgres.username}',
+    'password' = '${postgres.password}',
+    'schema-name' = 'public',
+    'debezium.publication.autocreate.mode' = 'disabled',
+    'decoding.plugin.name' = 'pgoutput',
+    'scan.incremental.snapshot.enabled' = 'true',
+    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
+);
+
 CREATE TABLE IF NOT EXISTS cdc.customers (
     customer_id  INT,
     email        STRING,
@@ -17,21 +33,11 @@ CREATE TABLE IF NOT EXISTS cdc.customers (
     op_ts        TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
     PRIMARY KEY (customer_id) NOT ENFORCED
 ) WITH (
-    'connector' = 'postgres-cdc',
-    'hostname' = '${postgres.hostname}',
-    'port' = '${postgres.port}',
-    'username' = '${postgres.username}',
-    'password' = '${postgres.password}',
     'database-name' = '${postgres.crm-database}',
-    'schema-name' = 'public',
     'table-name' = 'customers',
     'slot.name' = '${postgres.slot-prefix}_customers',
-    'debezium.publication.name' = 'streamcdp_customers',
-    'debezium.publication.autocreate.mode' = 'disabled',
-    'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true',
-    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
-);
+    'debezium.publication.name' = 'streamcdp_customers'
+) LIKE cdc.postgres_source;
 
 CREATE TABLE IF NOT EXISTS cdc.orders (
     order_id     INT,
@@ -42,21 +48,11 @@ CREATE TABLE IF NOT EXISTS cdc.orders (
     op_ts        TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
     PRIMARY KEY (order_id) NOT ENFORCED
 ) WITH (
-    'connector' = 'postgres-cdc',
-    'hostname' = '${postgres.hostname}',
-    'port' = '${postgres.port}',
-    'username' = '${postgres.username}',
-    'password' = '${postgres.password}',
     'database-name' = '${postgres.orders-database}',
-    'schema-name' = 'public',
     'table-name' = 'orders',
     'slot.name' = '${postgres.slot-prefix}_orders',
-    'debezium.publication.name' = 'streamcdp_orders',
-    'debezium.publication.autocreate.mode' = 'disabled',
-    'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true',
-    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
-);
+    'debezium.publication.name' = 'streamcdp_orders'
+) LIKE cdc.postgres_source;
 
 CREATE TABLE IF NOT EXISTS cdc.web_activity (
     event_id    INT,
@@ -68,21 +64,11 @@ CREATE TABLE IF NOT EXISTS cdc.web_activity (
     op_ts       TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
     PRIMARY KEY (event_id) NOT ENFORCED
 ) WITH (
-    'connector' = 'postgres-cdc',
-    'hostname' = '${postgres.hostname}',
-    'port' = '${postgres.port}',
-    'username' = '${postgres.username}',
-    'password' = '${postgres.password}',
     'database-name' = '${postgres.clickstream-database}',
-    'schema-name' = 'public',
     'table-name' = 'web_activity',
     'slot.name' = '${postgres.slot-prefix}_web_activity',
-    'debezium.publication.name' = 'streamcdp_web_activity',
-    'debezium.publication.autocreate.mode' = 'disabled',
-    'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true',
-    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
-);
+    'debezium.publication.name' = 'streamcdp_web_activity'
+) LIKE cdc.postgres_source;
 
 -- The helpdesk runs on MySQL or MariaDB; the server needs binlog_format=ROW and
 -- binlog_row_image=FULL.
@@ -117,21 +103,11 @@ CREATE TABLE IF NOT EXISTS cdc.identity_map (
     op_ts        TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
     PRIMARY KEY (anonymous_id) NOT ENFORCED
 ) WITH (
-    'connector' = 'postgres-cdc',
-    'hostname' = '${postgres.hostname}',
-    'port' = '${postgres.port}',
-    'username' = '${postgres.username}',
-    'password' = '${postgres.password}',
     'database-name' = '${postgres.crm-database}',
-    'schema-name' = 'public',
     'table-name' = 'identity_map',
     'slot.name' = '${postgres.slot-prefix}_identity_map',
-    'debezium.publication.name' = 'streamcdp_identity_map',
-    'debezium.publication.autocreate.mode' = 'disabled',
-    'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true',
-    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
-);
+    'debezium.publication.name' = 'streamcdp_identity_map'
+) LIKE cdc.postgres_source;
 
 -- The content catalog (CMS database), recommended from by personalization.
 CREATE TABLE IF NOT EXISTS cdc.content_items (
@@ -144,18 +120,8 @@ CREATE TABLE IF NOT EXISTS cdc.content_items (
     op_ts        TIMESTAMP_LTZ(3) METADATA FROM 'op_ts' VIRTUAL,
     PRIMARY KEY (content_id) NOT ENFORCED
 ) WITH (
-    'connector' = 'postgres-cdc',
-    'hostname' = '${postgres.hostname}',
-    'port' = '${postgres.port}',
-    'username' = '${postgres.username}',
-    'password' = '${postgres.password}',
     'database-name' = '${postgres.cms-database}',
-    'schema-name' = 'public',
     'table-name' = 'content_items',
     'slot.name' = '${postgres.slot-prefix}_content_items',
-    'debezium.publication.name' = 'streamcdp_content_items',
-    'debezium.publication.autocreate.mode' = 'disabled',
-    'decoding.plugin.name' = 'pgoutput',
-    'scan.incremental.snapshot.enabled' = 'true',
-    'scan.incremental.snapshot.chunk.size' = '${cdc.snapshot-chunk-size}'
-);
+    'debezium.publication.name' = 'streamcdp_content_items'
+) LIKE cdc.postgres_source;

@@ -1,6 +1,31 @@
--- Kafka topics streamcdp writes. Records are JSON; consumers should read with
--- isolation.level=read_committed, as records are written in Kafka transactions (exactly once).
+-- Kafka topics: the event streams streamcdp reads, and the topics it writes. Records are JSON.
+-- Written records are in Kafka transactions (exactly once): consumers should read them with
+-- isolation.level=read_committed, as streamcdp reads its own inputs.
 CREATE DATABASE IF NOT EXISTS kafka;
+
+-- What every event topic shares: the brokers, JSON, only committed records (a record of an
+-- aborted transaction is no event), and where a new consumer group starts. Every properties.*
+-- option is handed to the Kafka consumer (security settings, a group.id, ...). A template only
+-- (no columns): each topic below takes these options with LIKE and adds its own.
+CREATE TEMPORARY TABLE IF NOT EXISTS kafka.event_topic WITH (
+    'connector' = 'kafka',
+    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
+    'properties.isolation.level' = 'read_committed',
+    -- A new group starts from the beginning of the topic; a job restored from a checkpoint or
+    -- savepoint goes on from the offsets in it.
+    'scan.startup.mode' = 'group-offsets',
+    'properties.auto.offset.reset' = 'earliest',
+    'format' = 'json'
+);
+
+-- What every topic streamcdp writes shares: the brokers and Kafka transactions.
+CREATE TEMPORARY TABLE IF NOT EXISTS kafka.exactly_once_sink WITH (
+    'connector' = 'kafka',
+    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
+    'sink.delivery-guarantee' = 'exactly-once',
+    -- Must not exceed the broker's transaction.max.timeout.ms (15 minutes by default).
+    'properties.transaction.timeout.ms' = '600000'
+);
 
 -- One record each time a customer enters the condition
 -- lifetime_value > 500 AND engagement_score < 10 (none while they stay in it).
@@ -12,17 +37,12 @@ CREATE TABLE IF NOT EXISTS kafka.churn_alerts (
     engagement_score BIGINT,
     entered_at       TIMESTAMP_LTZ(3)
 ) WITH (
-    'connector' = 'kafka',
     'topic' = '${kafka.churn-alerts-topic}',
-    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
     'format' = 'json',
     'json.encode.decimal-as-plain-number' = 'true',
     'json.timestamp-format.standard' = 'ISO-8601',
-    'sink.delivery-guarantee' = 'exactly-once',
-    'sink.transactional-id-prefix' = 'streamcdp-churn-alerts',
-    -- Must not exceed the broker's transaction.max.timeout.ms (15 minutes by default).
-    'properties.transaction.timeout.ms' = '600000'
-);
+    'sink.transactional-id-prefix' = 'streamcdp-churn-alerts'
+) LIKE kafka.exactly_once_sink;
 
 -- Behavioural events from the web and apps, one JSON object per record. Jobs read this topic
 -- through a validating source (jobs: KafkaEventSource) that uses this schema as the contract:
@@ -40,12 +60,8 @@ CREATE TABLE IF NOT EXISTS kafka.user_events (
     `value`    DECIMAL(12, 2),
     event_time TIMESTAMP_LTZ(3) NOT NULL
 ) WITH (
-    'connector' = 'kafka',
-    'topic' = '${kafka.user-events-topic}',
-    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
-    'scan.startup.mode' = 'earliest-offset',
-    'format' = 'json'
-);
+    'topic' = '${kafka.user-events-topic}'
+) LIKE kafka.event_topic;
 
 -- Content interactions from the web and apps (views, clicks, shares, saves), one JSON object
 -- per record, read through the same validating source as user_events: NOT NULL columns are
@@ -61,12 +77,8 @@ CREATE TABLE IF NOT EXISTS kafka.content_interactions (
     dwell_seconds    INT,
     event_time       TIMESTAMP_LTZ(3) NOT NULL
 ) WITH (
-    'connector' = 'kafka',
-    'topic' = '${kafka.content-interactions-topic}',
-    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
-    'scan.startup.mode' = 'earliest-offset',
-    'format' = 'json'
-);
+    'topic' = '${kafka.content-interactions-topic}'
+) LIKE kafka.event_topic;
 
 -- Business events for the rolling 24-hour metrics: a dimension (a channel, a region, a
 -- product line) and an amount, read through the same validating source as user_events.
@@ -76,12 +88,8 @@ CREATE TABLE IF NOT EXISTS kafka.metric_events (
     amount     DECIMAL(18, 2) NOT NULL,
     event_time TIMESTAMP_LTZ(3) NOT NULL
 ) WITH (
-    'connector' = 'kafka',
-    'topic' = '${kafka.metric-events-topic}',
-    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
-    'scan.startup.mode' = 'earliest-offset',
-    'format' = 'json'
-);
+    'topic' = '${kafka.metric-events-topic}'
+) LIKE kafka.event_topic;
 
 -- The high_intent_buyers segment for ad platforms (DSPs, ad servers): the segment's rows keyed
 -- by (user_id, window_start), as an upsert topic: a new record for a key replaces the previous
@@ -100,16 +108,13 @@ CREATE TABLE IF NOT EXISTS kafka.audience_segment_high_intent (
 ) WITH (
     'connector' = 'upsert-kafka',
     'topic' = '${kafka.high-intent-topic}',
-    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
     'key.format' = 'json',
     'key.json.timestamp-format.standard' = 'ISO-8601',
     'value.format' = 'json',
     'value.json.encode.decimal-as-plain-number' = 'true',
     'value.json.timestamp-format.standard' = 'ISO-8601',
-    'sink.delivery-guarantee' = 'exactly-once',
-    'sink.transactional-id-prefix' = 'streamcdp-high-intent',
-    'properties.transaction.timeout.ms' = '600000'
-);
+    'sink.transactional-id-prefix' = 'streamcdp-high-intent'
+) LIKE kafka.exactly_once_sink;
 
 -- Segment membership changes: one record each time a user enters or exits a segment
 -- (change_type = 'entered' | 'exited'), keyed by user, written exactly once. changed_at is in event
@@ -123,14 +128,10 @@ CREATE TABLE IF NOT EXISTS kafka.segment_membership_changes (
     window_start TIMESTAMP(3),
     window_end   TIMESTAMP(3)
 ) WITH (
-    'connector' = 'kafka',
     'topic' = '${kafka.segment-membership-topic}',
-    'properties.bootstrap.servers' = '${kafka.bootstrap-servers}',
     'key.format' = 'raw',
     'key.fields' = 'user_id',
     'value.format' = 'json',
     'value.json.timestamp-format.standard' = 'ISO-8601',
-    'sink.delivery-guarantee' = 'exactly-once',
-    'sink.transactional-id-prefix' = 'streamcdp-segment-membership',
-    'properties.transaction.timeout.ms' = '600000'
-);
+    'sink.transactional-id-prefix' = 'streamcdp-segment-membership'
+) LIKE kafka.exactly_once_sink;

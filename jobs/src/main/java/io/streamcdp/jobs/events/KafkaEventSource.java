@@ -6,10 +6,8 @@ import io.streamcdp.jobs.RowTypes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -22,7 +20,6 @@ import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.OutputTag;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * A Kafka topic of JSON events, read through the contract of its catalog table (the table's
@@ -64,15 +61,13 @@ public final class KafkaEventSource {
         if (eventTime < 0) {
             throw new IllegalArgumentException(table + " has no " + EVENT_TIME + " column");
         }
-        Map<String, String> options = tableEnv.getCatalog(tableEnv.getCurrentCatalog()).orElseThrow()
-                .getTable(ObjectPath.fromString(table)).getOptions();
+        EventTopicOptions options = new EventTopicOptions(table, tableEnv.getCatalog(tableEnv.getCurrentCatalog())
+                .orElseThrow().getTable(ObjectPath.fromString(table)).getOptions());
 
         KafkaSource<Row> source = KafkaSource.<Row>builder()
-                .setBootstrapServers(options.get("properties.bootstrap.servers"))
-                .setTopics(options.get("topic"))
-                .setGroupId(consumerGroup)
-                // A new group starts from the beginning; later runs resume from their checkpoint.
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setProperties(options.consumerProperties(consumerGroup))
+                .setTopics(options.topic())
+                .setStartingOffsets(options.startingOffsets())
                 .setDeserializer(new ParsingDeserializer(JsonEventParser.forSchema(schema, rules),
                         ExternalTypeInfo.of(EventEnvelope.type(columns)), eventTime,
                         config.get(StreamCdpOptions.EVENTS_MAX_CLOCK_SKEW), Clock.systemUTC()))
