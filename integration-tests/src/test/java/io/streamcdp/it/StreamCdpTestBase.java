@@ -41,6 +41,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -73,10 +74,14 @@ public abstract class StreamCdpTestBase {
 
     /**
      * The project's own cluster configuration, flink-conf/config.yaml, as the demo adapts it to
-     * one JVM; the state changelog of every test's jobs goes under the build's output.
+     * one JVM; the state changelog of every test's jobs goes under the build's output. One
+     * change: a failing job fails at once, so that a test shows its cause instead of waiting
+     * out ten restarts and reporting a time-out.
      */
     private static final Configuration FLINK_CONF = InProcessFlinkCluster.configuration(
-            Path.of(System.getProperty("streamcdp.flink-conf")), Path.of("target", "state-changelog").toAbsolutePath().toUri());
+                    Path.of(System.getProperty("streamcdp.flink-conf")),
+                    Path.of("target", "state-changelog").toAbsolutePath().toUri())
+            .set(RestartStrategyOptions.RESTART_STRATEGY, "none");
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(

@@ -1,10 +1,10 @@
 package io.streamcdp.jobs.customer360;
 
 import java.time.Instant;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
@@ -21,7 +21,7 @@ public class ConditionEntryFunction extends KeyedProcessFunction<Integer, Row, R
     private transient ValueState<Boolean> inCondition;
 
     @Override
-    public void open(Configuration parameters) {
+    public void open(OpenContext context) {
         inCondition = getRuntimeContext().getState(new ValueStateDescriptor<>("in-condition", Types.BOOLEAN));
     }
 

@@ -4,9 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import io.streamcdp.jobs.events.DeadLetters;
 import io.streamcdp.jobs.events.InvalidEventException;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -105,25 +102,17 @@ public class RollingAggregate extends KeyedProcessFunction<String, Row, Row> {
         out.collect(result(before == null ? RowKind.INSERT : RowKind.UPDATE_AFTER, ctx.getCurrentKey(), after));
     }
 
+    /** Each bucket has one timer, at its time + the window: the firing names the bucket that expires. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        long oldestLive = timestamp - windowMillis;
-        List<Long> expired = new ArrayList<>();
-        long count = 0;
-        BigDecimal total = BigDecimal.ZERO;
-        for (Map.Entry<Long, Row> bucket : buckets.entries()) {
-            if (bucket.getKey() <= oldestLive) {
-                expired.add(bucket.getKey());
-                count += (Long) bucket.getValue().getField(0);
-                total = total.add((BigDecimal) bucket.getValue().getField(1));
-            }
-        }
-        if (expired.isEmpty()) {
+        long time = timestamp - windowMillis;
+        Row expired = buckets.get(time);
+        if (expired == null) {
             return;
         }
-        for (Long time : expired) {
-            buckets.remove(time);
-        }
+        buckets.remove(time);
+        long count = (Long) expired.getField(0);
+        BigDecimal total = (BigDecimal) expired.getField(1);
         Row before = totals.value();
         long left = (Long) before.getField(0) - count;
         if (left == 0) {
